@@ -1,0 +1,18 @@
+package cli
+
+import (
+	"errors"
+
+	"github.com/spf13/cobra"
+)
+
+// TODO(issue): replaced by the owner of this command.
+func newDiffCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:    "diff",
+		Hidden: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return withCode(ExitUsage, errors.New("diff: not built yet"))
+		},
+	}
+}

@@ -1,0 +1,66 @@
+// Package report holds the report object every output format renders, and one
+// encoder per format (table, JSON, SARIF, HTML, Markdown).
+package report
+
+import (
+	"github.com/hegui-dev/hegui/analyzer"
+	"github.com/hegui-dev/hegui/checks"
+	"github.com/hegui-dev/hegui/policy"
+	"github.com/hegui-dev/hegui/sdkdb"
+)
+
+// SchemaVersion is bumped on any incompatible change of the JSON form.
+const SchemaVersion = "1"
+
+// Report is one scanned input. Its JSON is versioned (schema_version) and described by
+// the JSON Schema `hegui schema` prints.
+type Report struct {
+	SchemaVersion string                `json:"schema_version"`
+	Tool          Tool                  `json:"tool"`
+	Target        analyzer.Source       `json:"target"`
+	App           App                   `json:"app"`
+	SDKs          []sdkdb.Hit           `json:"sdks"`
+	Packers       []sdkdb.Packer        `json:"packers,omitempty"`
+	Permissions   []Permission          `json:"permissions"`
+	Policy        *policy.Facts         `json:"policy,omitempty"`
+	Findings      []checks.Finding      `json:"findings"`
+	Summary       Summary               `json:"summary"`
+	Diagnostics   []analyzer.Diagnostic `json:"diagnostics,omitempty"`
+}
+
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// App is the summary of the scanned app.
+type App struct {
+	Package     string `json:"package"`
+	Label       string `json:"label,omitempty"`
+	LabelZH     string `json:"label_zh,omitempty"`
+	VersionName string `json:"version_name,omitempty"`
+	VersionCode string `json:"version_code,omitempty"`
+	MinSDK      int    `json:"min_sdk,omitempty"`
+	TargetSDK   int    `json:"target_sdk,omitempty"`
+	AppType     string `json:"app_type,omitempty"`
+}
+
+// Permission is a requested permission with what it reaches and whether the policy
+// discloses it (Disclosed is nil when there is no policy to compare with).
+type Permission struct {
+	Name      string   `json:"name"`
+	Dangerous bool     `json:"dangerous"`
+	Special   bool     `json:"special,omitempty"`
+	PI        string   `json:"pi,omitempty"` // zh category name
+	Disclosed *bool    `json:"disclosed,omitempty"`
+	Evidence  string   `json:"evidence,omitempty"` // policy sentence
+	UsedBy    []string `json:"used_by,omitempty"`  // "app" and/or SDK IDs whose code uses it
+}
+
+// Summary counts findings by severity name.
+type Summary struct {
+	Findings   int            `json:"findings"`
+	BySeverity map[string]int `json:"by_severity"`
+	SDKs       int            `json:"sdks"`
+	Overseas   int            `json:"overseas_sdks"`
+}
