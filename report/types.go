@@ -26,6 +26,33 @@ type Report struct {
 	Findings      []checks.Finding      `json:"findings"`
 	Summary       Summary               `json:"summary"`
 	Diagnostics   []analyzer.Diagnostic `json:"diagnostics,omitempty"`
+	// SharingList is the draft 第三方SDK共享清单 built from the detected SDKs.
+	SharingList []SharingEntry `json:"sharing_list,omitempty"`
+	// Suppressed lists findings hidden by the configuration or a baseline, so a
+	// reviewer can still see what was waived and why.
+	Suppressed []SuppressedFinding `json:"suppressed,omitempty"`
+}
+
+// SharingEntry is one row of the draft third-party SDK sharing list (第三方SDK共享清单).
+type SharingEntry struct {
+	SDK       string   `json:"sdk"` // sdkdb ID
+	Name      string   `json:"name"`
+	NameZH    string   `json:"name_zh,omitempty"`
+	Vendor    string   `json:"vendor"`
+	Category  string   `json:"category"`
+	Purposes  []string `json:"purposes,omitempty"`
+	PI        []string `json:"pi,omitempty"`
+	PolicyURL string   `json:"policy_url,omitempty"`
+	Overseas  bool     `json:"overseas"`
+	Disclosed *bool    `json:"disclosed,omitempty"` // nil when there is no policy to compare with
+}
+
+// SuppressedFinding is a finding hidden from the results, with the reason.
+type SuppressedFinding struct {
+	Rule        string `json:"rule"`
+	Fingerprint string `json:"fingerprint"`
+	By          string `json:"by"` // "config" or "baseline"
+	Reason      string `json:"reason,omitempty"`
 }
 
 type Tool struct {
@@ -63,4 +90,5 @@ type Summary struct {
 	BySeverity map[string]int `json:"by_severity"`
 	SDKs       int            `json:"sdks"`
 	Overseas   int            `json:"overseas_sdks"`
+	Suppressed int            `json:"suppressed,omitempty"`
 }

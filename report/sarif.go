@@ -1,0 +1,274 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"path"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/owenrumney/go-sarif/v2/sarif"
+
+	"github.com/hegui-dev/hegui/checks"
+)
+
+const (
+	infoURI      = "https://github.com/hegui-dev/hegui"
+	docBase      = "https://github.com/hegui-dev/hegui/blob/main/"
+	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
+	fingerprintK = "hegui/v1"
+)
+
+// securitySeverity is GitHub's 0–10 score per severity (≥9 critical, ≥7 high, ≥4 medium).
+var securitySeverity = []string{"1.0", "3.0", "5.5", "8.0", "9.5"}
+
+func sarifLevel(s checks.Severity) string {
+	switch {
+	case s >= checks.High:
+		return "error"
+	case s == checks.Medium:
+		return "warning"
+	}
+	return "note"
+}
+
+// WriteSARIF renders all reports as one SARIF 2.1.0 run: one rule per check and one
+// result per finding, located inside the APK (or the source tree), with the finding
+// fingerprint as partialFingerprints. With several reports each URI is prefixed by
+// its target's path so identical findings in different apps stay distinct.
+func WriteSARIF(w io.Writer, reps []*Report, o Options) error {
+	zh := o.zh()
+	sr, err := sarif.New(sarif.Version210, false)
+	if err != nil {
+		return err
+	}
+	sr.Schema = sarifSchema
+	version := "dev"
+	if len(reps) > 0 && reps[0].Tool.Version != "" {
+		version = reps[0].Tool.Version
+	}
+	driver := sarif.NewVersionedDriver("hegui", version)
+	driver.InformationURI = strPtr(infoURI)
+	run := sarif.NewRun(*sarif.NewTool(driver))
+
+	rules := sarifRules(reps, o)
+	index := map[string]int{}
+	for i, r := range rules {
+		index[r.ID] = i
+		driver.Rules = append(driver.Rules, sarifRule(r, zh))
+	}
+	run.Results = []*sarif.Result{}
+	for _, r := range reps {
+		prefix := ""
+		if len(reps) > 1 || r.Target.Kind == "source" {
+			prefix = uriPrefix(r.Target.Path)
+		}
+		for i := range r.Findings {
+			run.Results = append(run.Results, sarifResult(r, &r.Findings[i], index[r.Findings[i].Rule], prefix, zh))
+		}
+	}
+	sr.AddRun(run)
+	return sr.PrettyWrite(w)
+}
+
+// sarifRules is the catalogue plus any rule a finding names that it lacks.
+func sarifRules(reps []*Report, o Options) []checks.Rule {
+	rules := append([]checks.Rule(nil), o.Rules...)
+	known := map[string]bool{}
+	for _, r := range rules {
+		known[r.ID] = true
+	}
+	var extra []checks.Rule
+	for _, r := range reps {
+		for i := range r.Findings {
+			f := &r.Findings[i]
+			if !known[f.Rule] {
+				known[f.Rule] = true
+				extra = append(extra, o.rule(f))
+			}
+		}
+	}
+	sort.Slice(extra, func(i, j int) bool { return extra[i].ID < extra[j].ID })
+	return append(rules, extra...)
+}
+
+func sarifRule(r checks.Rule, zh bool) *sarif.ReportingDescriptor {
+	title := pick(zh, r.TitleZH, r.Title)
+	d := sarif.NewRule(r.ID).WithName(pascal(r.Title, r.ID))
+	d.ShortDescription = sarif.NewMultiformatMessageString(title)
+	if rat := pick(zh, r.RationaleZH, r.Rationale); rat != "" {
+		d.FullDescription = sarif.NewMultiformatMessageString(rat)
+	}
+	md, txt := ruleHelp(r, zh)
+	d.Help = sarif.NewMultiformatMessageString(txt).WithMarkdown(md)
+	if r.Doc != "" {
+		d.HelpURI = strPtr(docBase + r.Doc)
+	}
+	d.DefaultConfiguration = sarif.NewReportingConfiguration().WithLevel(sarifLevel(r.Severity))
+	tags := []string{"security", "privacy", "china-pi"}
+	if parts := strings.Split(r.ID, "-"); len(parts) == 3 {
+		tags = append(tags, parts[0]+"-"+parts[1])
+	}
+	seen := map[string]bool{}
+	for _, c := range r.Clauses {
+		if c.Source != "" && !seen[c.Source] {
+			seen[c.Source] = true
+			tags = append(tags, c.Source)
+		}
+	}
+	d.Properties = sarif.Properties{
+		"security-severity": securitySeverity[clampSev(r.Severity)],
+		"tags":              tags,
+		"precision":         "high",
+		"problem.severity":  sarifProblemSeverity(r.Severity),
+	}
+	return d
+}
+
+func sarifProblemSeverity(s checks.Severity) string {
+	switch sarifLevel(s) {
+	case "error":
+		return "error"
+	case "warning":
+		return "warning"
+	}
+	return "recommendation"
+}
+
+// ruleHelp renders a rule's rationale, fix and clauses (with links) as Markdown and text.
+func ruleHelp(r checks.Rule, zh bool) (md, txt string) {
+	var m, t strings.Builder
+	title := pick(zh, r.TitleZH, r.Title)
+	fmt.Fprintf(&m, "**%s** (%s)\n\n", title, r.ID)
+	fmt.Fprintf(&t, "%s (%s)\n\n", title, r.ID)
+	if rat := pick(zh, r.RationaleZH, r.Rationale); rat != "" {
+		fmt.Fprintf(&m, "%s\n\n", rat)
+		fmt.Fprintf(&t, "%s\n\n", rat)
+	}
+	if fix := pick(zh, r.FixZH, r.Fix); fix != "" {
+		fmt.Fprintf(&m, "**%s**: %s\n\n", tr(zh, "fix"), fix)
+		fmt.Fprintf(&t, "%s: %s\n\n", tr(zh, "fix"), fix)
+	}
+	if len(r.Clauses) > 0 {
+		fmt.Fprintf(&m, "**%s**:\n\n", tr(zh, "clauses"))
+		fmt.Fprintf(&t, "%s:\n", tr(zh, "clauses"))
+		for _, c := range r.Clauses {
+			if c.URL != "" {
+				fmt.Fprintf(&m, "- [%s](%s)\n", clauseText(c), c.URL)
+				fmt.Fprintf(&t, "- %s <%s>\n", clauseText(c), c.URL)
+			} else {
+				fmt.Fprintf(&m, "- %s\n", clauseText(c))
+				fmt.Fprintf(&t, "- %s\n", clauseText(c))
+			}
+		}
+	}
+	return strings.TrimSpace(m.String()), strings.TrimSpace(t.String())
+}
+
+func sarifResult(r *Report, f *checks.Finding, ruleIndex int, prefix string, zh bool) *sarif.Result {
+	msg := pick(zh, f.TitleZH, f.Title)
+	if m := pick(zh, f.MessageZH, f.Message); m != "" {
+		msg += ": " + m
+	}
+	for _, e := range f.Evidence {
+		if e.Kind == "policy" && e.Snippet != "" {
+			msg += fmt.Sprintf(" %s %s: 「%s」", tr(zh, "policy"), e.Path, e.Snippet)
+			break
+		}
+	}
+	res := sarif.NewRuleResult(f.Rule).WithRuleIndex(ruleIndex).WithLevel(sarifLevel(f.Severity)).WithMessage(sarif.NewTextMessage(msg))
+	var locs []*sarif.Location
+	for _, e := range f.Evidence {
+		if e.Path == "" {
+			continue
+		}
+		locs = append(locs, sarifLocation(prefix+e.Path, e))
+	}
+	if len(locs) == 0 {
+		// Every result needs a location for code scanning; the manifest (or the
+		// project root) is where an app-wide finding belongs.
+		p := "AndroidManifest.xml"
+		if r.Target.Kind == "source" && r.Target.Path != "" {
+			p = ""
+		}
+		locs = append(locs, sarifLocation(prefix+p, checks.Evidence{}))
+	}
+	res.Locations = locs[:1]
+	for i, l := range locs[1:] {
+		if i == 10 {
+			break
+		}
+		l.WithId(i + 1)
+		res.RelatedLocations = append(res.RelatedLocations, l)
+	}
+	res.PartialFingerprints = map[string]interface{}{fingerprintK: f.Fingerprint}
+	props := sarif.Properties{"severity": SeverityName(f.Severity)}
+	if f.Owner != "" {
+		props["owner"] = f.Owner
+	}
+	if r.Target.Path != "" {
+		props["target"] = r.Target.Path
+	}
+	res.Properties = props
+	return res
+}
+
+func sarifLocation(uri string, e checks.Evidence) *sarif.Location {
+	if uri == "" {
+		uri = "."
+	}
+	pl := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri))
+	if e.Line > 0 {
+		pl.WithRegion(sarif.NewRegion().WithStartLine(e.Line))
+	}
+	loc := sarif.NewLocationWithPhysicalLocation(pl)
+	if e.Locator != "" || e.Snippet != "" {
+		loc.WithMessage(sarif.NewTextMessage(strings.TrimSpace(e.Locator + " " + e.Snippet)))
+	}
+	return loc
+}
+
+// uriPrefix turns a target path into a relative URI prefix ("app/" for "./app").
+func uriPrefix(target string) string {
+	p := path.Clean(strings.ReplaceAll(target, "\\", "/"))
+	p = strings.TrimPrefix(p, "/")
+	if p == "." || p == "" {
+		return ""
+	}
+	return p + "/"
+}
+
+// pascal makes a SARIF rule name from an English title ("App lacks a policy" →
+// "AppLacksAPolicy"), falling back to the ID.
+func pascal(title, id string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range title {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if up {
+				r = unicode.ToUpper(r)
+			}
+			b.WriteRune(r)
+			up = false
+		} else {
+			up = true
+		}
+	}
+	if b.Len() == 0 {
+		return strings.ReplaceAll(id, "-", "")
+	}
+	return b.String()
+}
+
+func clampSev(s checks.Severity) int {
+	if s < checks.Info {
+		return 0
+	}
+	if s > checks.Critical {
+		return int(checks.Critical)
+	}
+	return int(s)
+}
+
+func strPtr(s string) *string { return &s }

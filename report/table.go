@@ -1,0 +1,220 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mattn/go-runewidth"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// maxEvidence bounds the evidence lines a text format prints per finding.
+const maxEvidence = 3
+
+// WriteTable renders reports as terminal tables.
+func WriteTable(w io.Writer, reps []*Report, o Options) error {
+	zh := o.zh()
+	for i, r := range reps {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		if err := writeTableOne(w, r, o, zh); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeTableOne(w io.Writer, r *Report, o Options, zh bool) error {
+	fmt.Fprintf(w, "%s — %s (%s %s)\n", tr(zh, "report"), clean(r.displayName(zh)), clean(r.App.Package), clean(r.App.VersionName))
+	fmt.Fprintf(w, "%s: %s\n", tr(zh, "target"), clean(r.Target.Path))
+	fmt.Fprintf(w, "%s: %s\n\n", tr(zh, "summary"), summaryLine(r, zh))
+
+	fmt.Fprintf(w, "%s (%d)\n", tr(zh, "sdks"), len(r.SDKs))
+	if len(r.SDKs) > 0 {
+		disclosed := sdkDisclosure(r)
+		t := newTable(w, tr(zh, "sdk"), tr(zh, "vendor"), tr(zh, "category"), tr(zh, "overseas"), tr(zh, "disclosed"))
+		for _, h := range r.SDKs {
+			if err := t.Append([]string{wrapCell(pick(zh, h.NameZH, h.Name), 24), wrapCell(h.Vendor, 30), h.Category, yesNo(zh, h.Overseas), disclosureLabel(zh, disclosed[h.ID])}); err != nil {
+				return err
+			}
+		}
+		if err := t.Render(); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(w, "\n%s (%d)\n", tr(zh, "permissions"), len(r.Permissions))
+	if len(r.Permissions) > 0 {
+		t := newTable(w, tr(zh, "permission"), tr(zh, "pi"), tr(zh, "disclosed"), tr(zh, "used_by"))
+		for _, p := range r.Permissions {
+			if err := t.Append([]string{shortPerm(p.Name), wrapCell(p.PI, 24), permDisclosure(zh, p), wrapCell(strings.Join(p.UsedBy, ", "), 30)}); err != nil {
+				return err
+			}
+		}
+		if err := t.Render(); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(w, "\n%s (%d)\n", tr(zh, "findings"), len(r.Findings))
+	if len(r.Findings) == 0 {
+		fmt.Fprintln(w, tr(zh, "no_findings"))
+	} else {
+		t := newTable(w, tr(zh, "severity"), tr(zh, "rule"), tr(zh, "title"), tr(zh, "evidence"), tr(zh, "fix"))
+		for i := range r.Findings {
+			f := &r.Findings[i]
+			rule := o.rule(f)
+			title := pick(zh, f.TitleZH, f.Title) + "\n" + pick(zh, f.MessageZH, f.Message)
+			if err := t.Append([]string{severityLabel(f.Severity, zh), f.Rule, wrapCell(title, 36), wrapCell(evidenceText(f.Evidence, zh), 44), wrapCell(pick(zh, rule.FixZH, rule.Fix), 30)}); err != nil {
+				return err
+			}
+		}
+		if err := t.Render(); err != nil {
+			return err
+		}
+	}
+	for _, d := range r.Diagnostics {
+		fmt.Fprintf(w, "%s: %s: %s\n", tr(zh, "diagnostics"), clean(d.Path), clean(d.Message))
+	}
+	if len(r.Suppressed) > 0 {
+		fmt.Fprintf(w, "%s: %d\n", tr(zh, "suppressed"), len(r.Suppressed))
+	}
+	return nil
+}
+
+func newTable(w io.Writer, header ...string) *tablewriter.Table {
+	// Cells are wrapped by wrapCell: the library's own wrapping cuts CJK text.
+	t := tablewriter.NewTable(w,
+		tablewriter.WithHeaderAutoFormat(tw.Off),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+	)
+	t.Header(header)
+	return t
+}
+
+func summaryLine(r *Report, zh bool) string {
+	parts := []string{}
+	for i := len(SeverityNames) - 1; i >= 0; i-- {
+		if n := r.Summary.BySeverity[SeverityNames[i]]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", severityLabel(sevOf(i), zh), n))
+		}
+	}
+	s := fmt.Sprintf("%s %d", tr(zh, "findings"), r.Summary.Findings)
+	if len(parts) > 0 {
+		s += " (" + strings.Join(parts, ", ") + ")"
+	}
+	s += fmt.Sprintf("; %s %d (%s %d)", tr(zh, "sdks"), r.Summary.SDKs, tr(zh, "overseas"), r.Summary.Overseas)
+	if r.Summary.Suppressed > 0 {
+		s += fmt.Sprintf("; %s %d", tr(zh, "suppressed"), r.Summary.Suppressed)
+	}
+	return s
+}
+
+func evidenceText(ev []checksEvidence, zh bool) string {
+	lines := []string{}
+	for i, e := range ev {
+		if i == maxEvidence {
+			lines = append(lines, fmt.Sprintf(tr(zh, "more_evidence"), len(ev)-maxEvidence))
+			break
+		}
+		lines = append(lines, evidenceLine(e))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// sdkDisclosure maps SDK ID → whether the policy names it (nil without a policy).
+func sdkDisclosure(r *Report) map[string]*bool {
+	out := map[string]*bool{}
+	for _, h := range r.SDKs {
+		if r.Policy == nil || len(r.Policy.Documents) == 0 {
+			out[h.ID] = nil
+			continue
+		}
+		d := false
+		for _, m := range r.Policy.SDKs {
+			if m.ID == h.ID {
+				d = true
+				break
+			}
+		}
+		out[h.ID] = &d
+	}
+	return out
+}
+
+func disclosureLabel(zh bool, d *bool) string {
+	switch {
+	case d == nil:
+		return tr(zh, "no_policy")
+	case *d:
+		return tr(zh, "disclosed_yes")
+	}
+	return tr(zh, "disclosed_no")
+}
+
+func yesNo(zh, b bool) string {
+	if b {
+		return tr(zh, "yes")
+	}
+	return tr(zh, "no")
+}
+
+func shortPerm(name string) string { return strings.TrimPrefix(name, "android.permission.") }
+
+// permDisclosure is "—" for a permission that reaches no personal information.
+func permDisclosure(zh bool, p Permission) string {
+	if p.PI == "" && p.Disclosed == nil {
+		return "—"
+	}
+	return disclosureLabel(zh, p.Disclosed)
+}
+
+// wrapCell hard-wraps every line of s to width display columns (CJK counts 2),
+// breaking after a space or punctuation when one is near the limit.
+func wrapCell(s string, width int) string {
+	var out []string
+	for _, line := range strings.Split(clean(s), "\n") {
+		for runewidth.StringWidth(line) > width {
+			cut, w, lastBreak := 0, 0, -1
+			for i, r := range line {
+				rw := runewidth.RuneWidth(r)
+				if w+rw > width {
+					break
+				}
+				w += rw
+				cut = i + utf8.RuneLen(r)
+				if r == ' ' || r == '/' || r == '.' || r == ',' || r == '，' || r == '、' || r == '；' || r == '）' {
+					lastBreak = cut
+				}
+			}
+			if lastBreak > cut*2/3 {
+				cut = lastBreak
+			}
+			if cut == 0 {
+				break
+			}
+			out = append(out, strings.TrimRight(line[:cut], " "))
+			line = strings.TrimLeft(line[cut:], " ")
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
+}
+
+// clean replaces control characters (terminal escapes from a hostile APK) except
+// newlines and tabs.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\t' {
+			return r
+		}
+		if unicode.IsControl(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
