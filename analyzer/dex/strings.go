@@ -66,12 +66,12 @@ func decodeMUTF8(dst, src []byte, maxLen int) ([]byte, int, bool) {
 	start := len(dst)
 	i := 0
 	for i < len(src) {
-		if len(dst)-start >= maxLen {
-			return dst, i, true
-		}
 		c := src[i]
 		if c == 0 {
 			return dst, i, false
+		}
+		if len(dst)-start >= maxLen {
+			return dst, i, true
 		}
 		if c < 0x80 {
 			j := i + 1
@@ -83,29 +83,33 @@ func decodeMUTF8(dst, src []byte, maxLen int) ([]byte, int, bool) {
 			i = j
 			continue
 		}
-		u, n := utf16At(src[i:])
-		if n == 0 {
-			dst = utf8.AppendRune(dst, utf8.RuneError)
-			i++
-			continue
+		r, n := runeAt(src[i:])
+		if len(dst)-start+utf8.RuneLen(r) > maxLen {
+			return dst, i, true
 		}
+		dst = utf8.AppendRune(dst, r)
 		i += n
-		if u >= 0xd800 && u <= 0xdbff {
-			if lo, m := utf16At(src[i:]); m > 0 && lo >= 0xdc00 && lo <= 0xdfff {
-				i += m
-				dst = utf8.AppendRune(dst, 0x10000+(rune(u)-0xd800)<<10+(rune(lo)-0xdc00))
-				continue
-			}
-			dst = utf8.AppendRune(dst, utf8.RuneError)
-			continue
-		}
-		if u >= 0xdc00 && u <= 0xdfff {
-			dst = utf8.AppendRune(dst, utf8.RuneError)
-			continue
-		}
-		dst = utf8.AppendRune(dst, rune(u))
 	}
 	return dst, i, true
+}
+
+// runeAt decodes one non-ASCII character: a UTF-16 unit or a surrogate pair.
+// It always consumes at least one byte; malformed input and unpaired surrogates
+// yield U+FFFD.
+func runeAt(s []byte) (rune, int) {
+	u, n := utf16At(s)
+	switch {
+	case n == 0:
+		return utf8.RuneError, 1
+	case u >= 0xd800 && u <= 0xdbff:
+		if lo, m := utf16At(s[n:]); m > 0 && lo >= 0xdc00 && lo <= 0xdfff {
+			return 0x10000 + (rune(u)-0xd800)<<10 + (rune(lo) - 0xdc00), n + m
+		}
+		return utf8.RuneError, n
+	case u >= 0xdc00 && u <= 0xdfff:
+		return utf8.RuneError, n
+	}
+	return rune(u), n
 }
 
 // utf16At decodes one 1-, 2- or 3-byte MUTF-8 sequence (a UTF-16 code unit) and

@@ -1,0 +1,2 @@
+.class public final Lcom/example/Empty;
+.super Ljava/lang/Object;
