@@ -216,6 +216,17 @@ type SourceCode struct {
 	Dependencies []Dependency `json:"dependencies"`
 	Calls        []SourceCall `json:"calls,omitempty"`
 	FilesScanned int          `json:"files_scanned"`
+	// Strings are string literals that matter to privacy checks (URIs, URLs,
+	// "android_id", "ro.serialno", /sys and /proc paths, reflection targets).
+	Strings []SourceString `json:"strings,omitempty"`
+}
+
+// SourceString is one such literal and where it appears.
+type SourceString struct {
+	Value    string   `json:"value"`
+	InClass  string   `json:"in_class"`
+	InMethod string   `json:"in_method"`
+	Location Location `json:"location"`
 }
 
 type Dependency struct {
@@ -223,6 +234,10 @@ type Dependency struct {
 	Artifact string   `json:"artifact"`
 	Version  string   `json:"version,omitempty"`
 	Location Location `json:"location"`
+	// Configuration is the Gradle configuration ("implementation", "api", "kapt",
+	// "releaseImplementation", "platform" for BOMs, "file" for local jars/aars).
+	Configuration string `json:"configuration,omitempty"`
+	Module        string `json:"module,omitempty"` // declaring module, e.g. ":app"
 }
 
 // SourceCall is a reference in source code to a framework or SDK member, resolved
@@ -233,4 +248,7 @@ type SourceCall struct {
 	InClass  string   `json:"in_class"`  // enclosing class, dotted (for SDK attribution)
 	InMethod string   `json:"in_method"` // enclosing method name, "" if unknown
 	Location Location `json:"location"`
+	// Permissions are the permissions a requestPermissions call asks for
+	// (Class "android.app.Activity", Member "requestPermissions"), when resolvable.
+	Permissions []string `json:"permissions,omitempty"`
 }
