@@ -2,7 +2,17 @@ package analyzer
 
 import (
 	"context"
-	"errors"
+	"crypto/sha256"
+	"encoding/hex"
+
+	"fmt"
+	"io"
+	"os"
+	"sort"
+
+	"github.com/avast/apkparser"
+
+	"github.com/hegui-dev/hegui/analyzer/arsc"
 )
 
 // Options tunes one analysis. The zero value is the default.
@@ -10,7 +20,159 @@ type Options struct {
 	NativeStrings bool // extract printable strings of every .so
 }
 
-// Analyze reads the APK at path. TEMPORARY STUB: replaced by the APK analyzer.
+// Limits on what one APK may make the analyzer read.
+const (
+	maxDexSize      = 512 << 20
+	maxManifestSize = 64 << 20
+	maxArscSize     = 64 << 20
+	maxXMLSize      = 4 << 20  // res/xml files
+	maxTextFile     = 2 << 20  // one file kept in Facts.Files
+	maxTextTotal    = 64 << 20 // all of Facts.Files
+	maxNativeSize   = 256 << 20
+	maxNestedSize   = 64 << 20 // archives in assets peeked for DEX
+	maxSigFile      = 4 << 20
+	maxEntries      = 200000
+	maxDiagnostics  = 500
+)
+
+// Analyze reads the APK at path. An error means the input as a whole is not an
+// analysable APK; damage to single parts is reported in Facts.Diagnostics.
 func Analyze(ctx context.Context, path string, opts Options) (*Facts, error) {
-	return nil, errors.New("analyzer: not built yet")
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not an APK", path)
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	facts := &Facts{
+		Source:     Source{Path: path, Kind: "apk", Size: st.Size(), SHA256: hex.EncodeToString(h.Sum(nil))},
+		Components: []Component{},
+		Dex:        DexInfo{Files: []DexFile{}},
+		NativeLibs: []NativeLib{},
+		Assets:     []Asset{},
+		Files:      map[string][]byte{},
+	}
+	z, err := apkparser.OpenZipReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: not a ZIP archive: %v", path, err)
+	}
+	defer z.Close()
+	a := newArchive(z)
+	if len(a.names) > maxEntries {
+		return nil, fmt.Errorf("%s: %d ZIP entries, over the limit of %d", path, len(a.names), maxEntries)
+	}
+	if !a.has(manifestPath) {
+		if a.has("base/manifest/AndroidManifest.xml") {
+			facts.Source.Kind = "aab"
+			return nil, fmt.Errorf("%s: Android App Bundle (AAB): not supported yet, build an APK with bundletool", path)
+		}
+		if len(a.names) == 0 {
+			return nil, fmt.Errorf("%s: not a ZIP archive or no readable entry", path)
+		}
+		return nil, fmt.Errorf("%s: no AndroidManifest.xml: not an APK", path)
+	}
+	an := &apkAnalysis{ctx: ctx, a: a, f: f, facts: facts, opts: opts, path: path}
+	if err := an.run(); err != nil {
+		return nil, err
+	}
+	return facts, nil
+}
+
+type apkAnalysis struct {
+	ctx   context.Context
+	a     *archive
+	f     *os.File
+	facts *Facts
+	opts  Options
+	path  string
+	tab   *arsc.Table
+}
+
+func (an *apkAnalysis) diag(path, format string, args ...any) {
+	d := &an.facts.Diagnostics
+	if len(*d) < maxDiagnostics {
+		*d = append(*d, Diagnostic{Path: path, Message: fmt.Sprintf(format, args...)})
+	}
+}
+
+func (an *apkAnalysis) run() error {
+	an.readResources()
+	b, err := an.a.read(manifestPath, maxManifestSize)
+	if err != nil {
+		return fmt.Errorf("%s: %v", an.path, err)
+	}
+	m, err := extractManifest(b, an.tab)
+	if err != nil {
+		return fmt.Errorf("%s: %s: %v", an.path, manifestPath, err)
+	}
+	for _, w := range m.Warnings {
+		an.diag(manifestPath, "%s", w)
+	}
+	an.facts.App = m.App
+	if m.Components != nil {
+		an.facts.Components = m.Components
+	}
+	an.readNetworkConfig()
+	stages := []func(){an.readDex, an.readEntries, an.readSigning}
+	for _, stage := range stages {
+		if err := an.ctx.Err(); err != nil {
+			return fmt.Errorf("%s: %w", an.path, err)
+		}
+		stage()
+	}
+	if err := an.ctx.Err(); err != nil {
+		return fmt.Errorf("%s: %w", an.path, err)
+	}
+	sort.SliceStable(an.facts.Diagnostics, func(i, j int) bool {
+		return an.facts.Diagnostics[i].Path < an.facts.Diagnostics[j].Path
+	})
+	return nil
+}
+
+func (an *apkAnalysis) readResources() {
+	const name = "resources.arsc"
+	res := &an.facts.Resources
+	res.Named, res.NamedZH = map[string]string{}, map[string]string{}
+	if !an.a.has(name) {
+		return
+	}
+	b, err := an.a.read(name, maxArscSize)
+	if err != nil {
+		an.diag(name, "%v", err)
+		return
+	}
+	t, err := parseTable(b)
+	if err != nil {
+		an.diag(name, "%v", err)
+		return
+	}
+	for _, w := range t.Warnings {
+		an.diag(name, "%s", w)
+	}
+	an.tab = t
+	res.Package = t.Package
+	res.Strings = t.Strings
+	res.StringCount = len(t.Strings)
+	res.Named = t.NamedStrings("")
+	res.NamedZH = t.NamedStrings("zh")
+}
+
+// parseTable guards the arsc reader: a bug there must cost the resources, not the run.
+func parseTable(b []byte) (t *arsc.Table, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			t, err = nil, fmt.Errorf("resource table reader panic: %v", r)
+		}
+	}()
+	return arsc.Parse(b, arsc.DefaultLimits)
 }

@@ -1,0 +1,128 @@
+package analyzer
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/avast/apkparser"
+)
+
+// archive wraps apkparser's ZIP reader, which reads broken central directories and
+// duplicate entries the way Android does. When the central directory could not be
+// read, apkparser falls back to scanning local headers through one shared seek
+// position, so reads are then serialised.
+type archive struct {
+	z      *apkparser.ZipReader
+	serial bool
+	mu     sync.Mutex
+	names  []string // unique entry names, in archive order
+}
+
+func newArchive(z *apkparser.ZipReader) *archive {
+	a := &archive{z: z}
+	seen := map[string]bool{}
+	for _, f := range z.FilesOrdered {
+		if f.ZipHeader() == nil {
+			a.serial = true
+		}
+		if f.IsDir || seen[f.Name] {
+			continue
+		}
+		seen[f.Name] = true
+		a.names = append(a.names, f.Name)
+	}
+	return a
+}
+
+func (a *archive) has(name string) bool { return a.z.File[name] != nil }
+
+// declaredSize is the uncompressed size in the central directory, -1 if unknown.
+func (a *archive) declaredSize(name string) int64 {
+	f := a.z.File[name]
+	if f == nil {
+		return -1
+	}
+	if h := f.ZipHeader(); h != nil {
+		return int64(h.UncompressedSize64)
+	}
+	return -1
+}
+
+var errTooLarge = errors.New("over the size limit")
+
+// read inflates entry name, refusing more than limit bytes (declared or actual).
+// Of duplicate entries the first that reads cleanly wins, as in Android.
+func (a *archive) read(name string, limit int64) ([]byte, error) {
+	return a.readPrefix(name, limit, false)
+}
+
+// readPrefix reads at most limit bytes; with prefix set, a longer entry is cut
+// short instead of refused.
+func (a *archive) readPrefix(name string, limit int64, prefix bool) (b []byte, err error) {
+	f := a.z.File[name]
+	if f == nil {
+		return nil, fmt.Errorf("%s: no such entry", name)
+	}
+	hint := int64(0)
+	if h := f.ZipHeader(); h != nil {
+		if int64(h.UncompressedSize64) > limit && !prefix {
+			return nil, fmt.Errorf("%s: declares %d bytes, %w of %d", name, h.UncompressedSize64, errTooLarge, limit)
+		}
+		// Deflate cannot expand more than ~1032:1; never trust a larger claim.
+		hint = min(int64(h.UncompressedSize64), int64(h.CompressedSize64)*1040+1024, limit)
+	}
+	if a.serial {
+		a.mu.Lock()
+		defer a.mu.Unlock()
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			b, err = nil, fmt.Errorf("%s: ZIP reader panic: %v", name, r)
+		}
+	}()
+	if err := f.Open(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	defer f.Close()
+	var lastErr error = io.ErrUnexpectedEOF
+	for f.Next() {
+		b, err := readLimited(f, hint, limit, prefix)
+		if err == nil {
+			return b, nil
+		}
+		lastErr = err
+		if errors.Is(err, errTooLarge) {
+			break
+		}
+	}
+	return nil, fmt.Errorf("%s: %w", name, lastErr)
+}
+
+func readLimited(r io.Reader, hint, limit int64, prefix bool) ([]byte, error) {
+	buf := make([]byte, 0, hint+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		room := cap(buf) - len(buf)
+		if over := int64(len(buf)) + int64(room) - (limit + 1); over > 0 {
+			room -= int(over)
+		}
+		n, err := r.Read(buf[len(buf) : len(buf)+room])
+		buf = buf[:len(buf)+n]
+		if int64(len(buf)) > limit {
+			if prefix {
+				return buf[:limit], nil
+			}
+			return nil, fmt.Errorf("inflates past %d bytes: %w", limit, errTooLarge)
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
