@@ -38,6 +38,9 @@ type Entry struct {
 	Signals   Signals  `yaml:"signals" json:"signals"`
 	Verified  string   `yaml:"verified,omitempty" json:"verified,omitempty"` // how signals were checked, e.g. "corpus:sdkjar/jpush"
 	Notes     string   `yaml:"notes,omitempty" json:"notes,omitempty"`
+	// Overlaps lists IDs of other vendors' entries whose package prefixes lie inside
+	// one of this entry's prefixes, on purpose (longest prefix still wins).
+	Overlaps []string `yaml:"overlaps,omitempty" json:"overlaps,omitempty"`
 }
 
 // Signals are the ways an SDK shows itself. Package prefixes end with "." and are
@@ -93,6 +96,8 @@ type Packer struct {
 type Result struct {
 	SDKs    []Hit    `json:"sdks"`
 	Packers []Packer `json:"packers,omitempty"`
+	// Notes say, in plain words, what limits the result (e.g. a packer hides the code).
+	Notes []string `json:"notes,omitempty"`
 	// The detector also keeps a prefix index so that Owner(class) attributes any
 	// dotted class name to "app", an SDK ID, or "" (unknown third-party code):
 	// checks use it to say whether a sensitive call sits in the app or in which SDK.
@@ -103,4 +108,5 @@ type Result struct {
 type ownerIndex struct {
 	appPrefixes []string
 	byPrefix    map[string]string // "com.umeng." → "umeng_analytics"
+	classes     map[string]string // exact class names → SDK ID
 }
