@@ -16,15 +16,23 @@ import (
 // directory holding go.mod. It skips the test when neither exists.
 func sharedDir(t testing.TB) string {
 	t.Helper()
+	d, why := findShared()
+	if d == "" {
+		t.Skip(why)
+	}
+	return d
+}
+
+func findShared() (dir, why string) {
 	if d := os.Getenv("HEGUI_SHARED"); d != "" {
 		if _, err := os.Stat(filepath.Join(d, "corpus")); err == nil {
-			return d
+			return d, ""
 		}
-		t.Skipf("HEGUI_SHARED=%s has no corpus/ directory", d)
+		return "", "HEGUI_SHARED=" + d + " has no corpus/ directory"
 	}
 	dir, err := os.Getwd()
 	if err != nil {
-		t.Skip(err)
+		return "", err.Error()
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
@@ -32,15 +40,15 @@ func sharedDir(t testing.TB) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Skip("no go.mod above the test directory; corpus not located")
+			return "", "no go.mod above the test directory; corpus not located"
 		}
 		dir = parent
 	}
 	d := filepath.Join(filepath.Dir(dir), "shared")
 	if _, err := os.Stat(filepath.Join(d, "corpus")); err != nil {
-		t.Skipf("corpus not found (set HEGUI_SHARED or place it at %s)", d)
+		return "", "corpus not found (set HEGUI_SHARED or place it at " + d + ")"
 	}
-	return d
+	return d, ""
 }
 
 var dexEntry = regexp.MustCompile(`^classes[0-9]*\.dex$`)
