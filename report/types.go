@@ -26,11 +26,20 @@ type Report struct {
 	Findings      []checks.Finding      `json:"findings"`
 	Summary       Summary               `json:"summary"`
 	Diagnostics   []analyzer.Diagnostic `json:"diagnostics,omitempty"`
+	// Components are the manifest components, for `hegui diff` and reviewers.
+	Components []Component `json:"components,omitempty"`
 	// SharingList is the draft 第三方SDK共享清单 built from the detected SDKs.
 	SharingList []SharingEntry `json:"sharing_list,omitempty"`
 	// Suppressed lists findings hidden by the configuration or a baseline, so a
 	// reviewer can still see what was waived and why.
 	Suppressed []SuppressedFinding `json:"suppressed,omitempty"`
+}
+
+// Component is a manifest component in brief.
+type Component struct {
+	Type     string `json:"type"` // "activity", "service", "receiver", "provider", "activity-alias"
+	Name     string `json:"name"`
+	Exported bool   `json:"exported"`
 }
 
 // SharingEntry is one row of the draft third-party SDK sharing list (第三方SDK共享清单).

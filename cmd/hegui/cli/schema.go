@@ -1,18 +1,23 @@
 package cli
 
 import (
-	"errors"
-
 	"github.com/spf13/cobra"
+
+	"github.com/hegui-dev/hegui/report"
 )
 
-// TODO(issue): replaced by the owner of this command.
 func newSchemaCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:    "schema",
-		Hidden: true,
+		Use:   "schema",
+		Short: "Print the JSON Schema of the report `hegui scan --format json` writes",
+		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return withCode(ExitUsage, errors.New("schema: not built yet"))
+			b, err := report.SchemaJSON()
+			if err != nil {
+				return err
+			}
+			_, err = cmd.OutOrStdout().Write(b)
+			return err
 		},
 	}
 }

@@ -1,0 +1,166 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/hegui-dev/hegui/analyzer"
+	"github.com/hegui-dev/hegui/checks"
+	"github.com/hegui-dev/hegui/report"
+)
+
+// applySuppressions moves findings waived by the config into r.Suppressed and notes
+// every expired suppression as a diagnostic (it no longer hides anything).
+func applySuppressions(r *report.Report, c *Config, now time.Time) {
+	if len(c.Suppress) == 0 {
+		return
+	}
+	for i := range c.Suppress {
+		s := &c.Suppress[i]
+		if s.expired(now) {
+			r.Diagnostics = append(r.Diagnostics, analyzer.Diagnostic{Path: c.path,
+				Message: fmt.Sprintf("suppression of %s expired on %s and no longer applies (reason was: %s)", s, s.Expires, s.Reason)})
+		}
+	}
+	kept := r.Findings[:0:0]
+	for _, f := range r.Findings {
+		if s := matchSuppression(c.Suppress, &f, now); s != nil {
+			r.Suppressed = append(r.Suppressed, report.SuppressedFinding{Rule: f.Rule, Fingerprint: f.Fingerprint, By: "config", Reason: s.Reason})
+			continue
+		}
+		kept = append(kept, f)
+	}
+	r.Findings = kept
+	r.Finalize()
+}
+
+func matchSuppression(sups []Suppression, f *checks.Finding, now time.Time) *Suppression {
+	for i := range sups {
+		s := &sups[i]
+		if s.expired(now) || (s.Rule != f.Rule && s.Rule != "*") {
+			continue
+		}
+		if s.Fingerprint != "" && s.Fingerprint != f.Fingerprint {
+			continue
+		}
+		if s.Path != "" && !evidenceMatches(s.Path, f.Evidence) {
+			continue
+		}
+		return s
+	}
+	return nil
+}
+
+// evidenceMatches reports whether any evidence path matches glob ("**/" prefixes
+// match any directory depth).
+func evidenceMatches(glob string, ev []checks.Evidence) bool {
+	for _, e := range ev {
+		p := strings.ReplaceAll(e.Path, "\\", "/")
+		if ok, _ := path.Match(glob, p); ok {
+			return true
+		}
+		if rest, found := strings.CutPrefix(glob, "**/"); found {
+			for q := p; q != ""; {
+				if ok, _ := path.Match(rest, q); ok {
+					return true
+				}
+				i := strings.IndexByte(q, '/')
+				if i < 0 {
+					break
+				}
+				q = q[i+1:]
+			}
+		}
+	}
+	return false
+}
+
+// Baseline is the file --write-baseline writes and --baseline reads: the
+// fingerprints of accepted findings, sorted, with rule and a short message for
+// reviewers of the change that adds it.
+type Baseline struct {
+	Version  string          `json:"version"`
+	Findings []BaselineEntry `json:"findings"`
+}
+
+type BaselineEntry struct {
+	Fingerprint string `json:"fingerprint"`
+	Rule        string `json:"rule"`
+	Package     string `json:"package,omitempty"`
+	Message     string `json:"message"`
+}
+
+const baselineVersion = "hegui-baseline/1"
+
+func readBaseline(file string) (map[string]bool, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, usageErr("baseline: %v", err)
+	}
+	var b Baseline
+	if err := json.Unmarshal(data, &b); err != nil {
+		return nil, usageErr("baseline %s: %v", file, err)
+	}
+	if b.Version != baselineVersion {
+		return nil, usageErr("baseline %s: version %q, want %q", file, b.Version, baselineVersion)
+	}
+	fps := map[string]bool{}
+	for _, e := range b.Findings {
+		fps[e.Fingerprint] = true
+	}
+	return fps, nil
+}
+
+func applyBaseline(r *report.Report, fps map[string]bool) {
+	kept := r.Findings[:0:0]
+	for _, f := range r.Findings {
+		if fps[f.Fingerprint] {
+			r.Suppressed = append(r.Suppressed, report.SuppressedFinding{Rule: f.Rule, Fingerprint: f.Fingerprint, By: "baseline"})
+			continue
+		}
+		kept = append(kept, f)
+	}
+	r.Findings = kept
+	r.Finalize()
+}
+
+func writeBaseline(file string, reps []*report.Report) error {
+	b := Baseline{Version: baselineVersion, Findings: []BaselineEntry{}}
+	seen := map[string]bool{}
+	for _, r := range reps {
+		for _, f := range r.Findings {
+			if seen[f.Fingerprint] {
+				continue
+			}
+			seen[f.Fingerprint] = true
+			msg := f.Message
+			if msg == "" {
+				msg = f.MessageZH
+			}
+			if len([]rune(msg)) > 160 {
+				msg = string([]rune(msg)[:160]) + "…"
+			}
+			b.Findings = append(b.Findings, BaselineEntry{Fingerprint: f.Fingerprint, Rule: f.Rule, Package: r.App.Package, Message: msg})
+		}
+	}
+	sort.Slice(b.Findings, func(i, j int) bool {
+		x, y := b.Findings[i], b.Findings[j]
+		if x.Rule != y.Rule {
+			return x.Rule < y.Rule
+		}
+		return x.Fingerprint < y.Fingerprint
+	})
+	data, err := json.MarshalIndent(b, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(file, append(data, '\n'), 0o644); err != nil {
+		return usageErr("write baseline: %v", err)
+	}
+	return nil
+}

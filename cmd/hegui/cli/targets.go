@@ -1,0 +1,97 @@
+package cli
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hegui-dev/hegui/analyzer/source"
+)
+
+// maxTargets bounds one batch.
+const maxTargets = 100000
+
+// expandTargets turns arguments into scan targets, sorted by path: files as given;
+// a directory holding an Android project is one source-tree target; any other
+// directory contributes its *.apk files, recursively, never following a symlink to
+// a place outside it. many reports whether the result is a batch (JSON then
+// writes an array).
+func expandTargets(args []string) (targets []string, many bool, err error) {
+	seen := map[string]bool{}
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			targets = append(targets, p)
+		}
+	}
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil {
+			return nil, false, usageErr("%v", err)
+		}
+		if !st.IsDir() {
+			add(a)
+			continue
+		}
+		if source.IsProject(a) {
+			add(a)
+			continue
+		}
+		many = true
+		apks, err := findAPKs(a)
+		if err != nil {
+			return nil, false, err
+		}
+		if len(apks) == 0 {
+			return nil, false, usageErr("%s: no .apk files and no Android project (AndroidManifest.xml or Gradle files)", a)
+		}
+		for _, p := range apks {
+			add(p)
+		}
+	}
+	if len(targets) > maxTargets {
+		return nil, false, usageErr("%d inputs: more than %d in one batch", len(targets), maxTargets)
+	}
+	sort.Strings(targets)
+	return targets, many || len(args) > 1, nil
+}
+
+func findAPKs(root string) ([]string, error) {
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil, usageErr("%v", err)
+	}
+	var out []string
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // unreadable subdirectory: skip it, keep the rest
+		}
+		if d.IsDir() || !strings.EqualFold(filepath.Ext(p), ".apk") {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			real, err := filepath.EvalSymlinks(p)
+			if err != nil || !within(realRoot, real) {
+				return nil
+			}
+			if st, err := os.Stat(real); err != nil || !st.Mode().IsRegular() {
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		out = append(out, p)
+		if len(out) > maxTargets {
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return out, err
+}
+
+func within(root, p string) bool {
+	rel, err := filepath.Rel(root, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}

@@ -1,0 +1,141 @@
+package pipeline
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/hegui-dev/hegui/analyzer"
+	"github.com/hegui-dev/hegui/policy"
+	"github.com/hegui-dev/hegui/report"
+	"github.com/hegui-dev/hegui/sdkdb"
+)
+
+const ap = "android.permission."
+
+// dangerous are runtime ("dangerous" protection level) permissions of the platform.
+var dangerous = setOf(
+	"ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION", "ACCESS_BACKGROUND_LOCATION", "ACCESS_MEDIA_LOCATION",
+	"READ_PHONE_STATE", "READ_PHONE_NUMBERS", "CALL_PHONE", "ANSWER_PHONE_CALLS", "ADD_VOICEMAIL", "USE_SIP",
+	"READ_CALL_LOG", "WRITE_CALL_LOG", "PROCESS_OUTGOING_CALLS", "READ_CONTACTS", "WRITE_CONTACTS", "GET_ACCOUNTS",
+	"READ_SMS", "SEND_SMS", "RECEIVE_SMS", "RECEIVE_MMS", "RECEIVE_WAP_PUSH", "READ_CALENDAR", "WRITE_CALENDAR",
+	"CAMERA", "RECORD_AUDIO", "READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE", "READ_MEDIA_IMAGES",
+	"READ_MEDIA_VIDEO", "READ_MEDIA_AUDIO", "READ_MEDIA_VISUAL_USER_SELECTED", "BODY_SENSORS",
+	"BODY_SENSORS_BACKGROUND", "ACTIVITY_RECOGNITION", "BLUETOOTH_SCAN", "BLUETOOTH_CONNECT",
+	"BLUETOOTH_ADVERTISE", "NEARBY_WIFI_DEVICES", "UWB_RANGING", "POST_NOTIFICATIONS",
+)
+
+// special are permissions granted in system settings rather than a runtime dialog.
+var special = setOf(
+	"SYSTEM_ALERT_WINDOW", "WRITE_SETTINGS", "MANAGE_EXTERNAL_STORAGE", "REQUEST_INSTALL_PACKAGES",
+	"PACKAGE_USAGE_STATS", "QUERY_ALL_PACKAGES", "BIND_ACCESSIBILITY_SERVICE", "BIND_NOTIFICATION_LISTENER_SERVICE",
+	"SCHEDULE_EXACT_ALARM", "MANAGE_MEDIA", "REQUEST_IGNORE_BATTERY_OPTIMIZATIONS", "BIND_DEVICE_ADMIN",
+)
+
+func setOf(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[ap+n] = true
+	}
+	return m
+}
+
+// permissions lists the app's permissions with the PI each reaches and whether the
+// policy discloses that PI (nil without a policy, or when the permission reaches no PI).
+func permissions(f *analyzer.Facts, hits *sdkdb.Result, pol *policy.Facts) []report.Permission {
+	seen := map[string]bool{}
+	var out []report.Permission
+	for _, p := range f.App.Permissions {
+		if seen[p.Name] {
+			continue
+		}
+		seen[p.Name] = true
+		rp := report.Permission{Name: p.Name, Dangerous: dangerous[p.Name], Special: special[p.Name]}
+		key, name, isPI := category(p.Name)
+		rp.PI = name
+		if isPI && policyOrNil(pol) != nil {
+			d, ev := disclosed(pol, key, p.Name)
+			rp.Disclosed, rp.Evidence = &d, ev
+		}
+		rp.UsedBy = usedBy(p.Name, hits)
+		out = append(out, rp)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// category maps a permission to its PI category: key, zh name, and whether it is
+// personal information (自启动, 悬浮窗 … are capabilities, not PI).
+// TODO: switch to policy.CategoryForPermission once the policy package exports it,
+// so the report and the policy reader share one table.
+func category(perm string) (key, name string, isPI bool) {
+	c, ok := fallbackCategories[strings.TrimPrefix(perm, ap)]
+	if !ok {
+		return "", "", false
+	}
+	return c[0], c[1], c[2] == ""
+}
+
+// fallbackCategories is regulations.md §7: permission → {key, zh name, "notpi"?}.
+var fallbackCategories = map[string][3]string{
+	"ACCESS_FINE_LOCATION": {"location", "位置信息", ""}, "ACCESS_COARSE_LOCATION": {"location", "位置信息", ""},
+	"ACCESS_BACKGROUND_LOCATION": {"background_location", "后台位置", ""}, "ACCESS_MEDIA_LOCATION": {"photo_location", "照片位置", ""},
+	"READ_PHONE_STATE": {"device_id", "设备标识/电话状态", ""}, "READ_PHONE_NUMBERS": {"phone_number", "本机号码", ""},
+	"CALL_PHONE": {"calls", "拨打电话", ""}, "READ_CALL_LOG": {"call_log", "通话记录", ""}, "WRITE_CALL_LOG": {"call_log", "通话记录", ""},
+	"PROCESS_OUTGOING_CALLS": {"call_log", "通话记录", ""}, "READ_CONTACTS": {"contacts", "通讯录", ""}, "WRITE_CONTACTS": {"contacts", "通讯录", ""},
+	"GET_ACCOUNTS": {"accounts", "设备账户", ""}, "READ_SMS": {"sms", "短信", ""}, "RECEIVE_SMS": {"sms", "短信", ""},
+	"RECEIVE_MMS": {"sms", "短信", ""}, "RECEIVE_WAP_PUSH": {"sms", "短信", ""}, "SEND_SMS": {"send_sms", "发送短信", ""},
+	"READ_CALENDAR": {"calendar", "日历", ""}, "WRITE_CALENDAR": {"calendar", "日历", ""}, "CAMERA": {"camera", "相机", ""},
+	"RECORD_AUDIO": {"microphone", "麦克风", ""}, "READ_EXTERNAL_STORAGE": {"storage", "存储/相册", ""},
+	"WRITE_EXTERNAL_STORAGE": {"storage", "存储/相册", ""}, "READ_MEDIA_IMAGES": {"storage", "存储/相册", ""},
+	"READ_MEDIA_VIDEO": {"storage", "存储/相册", ""}, "READ_MEDIA_AUDIO": {"storage", "存储/相册", ""},
+	"READ_MEDIA_VISUAL_USER_SELECTED": {"storage", "存储/相册", ""}, "MANAGE_EXTERNAL_STORAGE": {"storage", "存储/相册", ""},
+	"BODY_SENSORS": {"body_sensors", "身体传感器", ""}, "BODY_SENSORS_BACKGROUND": {"body_sensors", "身体传感器", ""},
+	"ACTIVITY_RECOGNITION": {"activity", "身体活动", ""}, "BLUETOOTH": {"bluetooth", "附近设备/蓝牙", ""},
+	"BLUETOOTH_ADMIN": {"bluetooth", "附近设备/蓝牙", ""}, "BLUETOOTH_SCAN": {"bluetooth", "附近设备/蓝牙", ""},
+	"BLUETOOTH_CONNECT": {"bluetooth", "附近设备/蓝牙", ""}, "ACCESS_WIFI_STATE": {"wifi", "WLAN信息", ""},
+	"NEARBY_WIFI_DEVICES": {"wifi", "WLAN信息", ""}, "CHANGE_WIFI_STATE": {"wifi", "WLAN信息", ""},
+	"QUERY_ALL_PACKAGES": {"app_list", "应用列表", ""}, "PACKAGE_USAGE_STATS": {"app_usage", "应用使用情况", ""},
+	"GET_TASKS": {"app_usage", "应用使用情况", ""}, "RECEIVE_BOOT_COMPLETED": {"autostart", "自启动", "notpi"},
+	"SYSTEM_ALERT_WINDOW": {"overlay", "悬浮窗", "notpi"}, "REQUEST_INSTALL_PACKAGES": {"install_packages", "安装应用", "notpi"},
+}
+
+// disclosed says whether the policy discloses category key (or names the permission),
+// with the first sentence that proves it.
+func disclosed(pol *policy.Facts, key, perm string) (bool, string) {
+	for _, d := range pol.PICategories {
+		match := d.Category == key
+		for _, p := range d.Permissions {
+			if p == perm {
+				match = true
+			}
+		}
+		if !match {
+			continue
+		}
+		ev := ""
+		if len(d.Evidence) > 0 {
+			ev = d.Evidence[0].Sentence
+		}
+		return true, ev
+	}
+	return false, ""
+}
+
+// usedBy lists the detected SDKs whose database entry says they need the permission.
+func usedBy(perm string, hits *sdkdb.Result) []string {
+	var out []string
+	short := strings.TrimPrefix(perm, ap)
+	for _, h := range hits.SDKs {
+		if h.Entry == nil {
+			continue
+		}
+		for _, p := range h.Entry.Signals.Permissions {
+			if p == perm || p == short {
+				out = append(out, h.ID)
+				break
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
