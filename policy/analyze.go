@@ -1,20 +1,465 @@
 package policy
 
 import (
-	"errors"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
 
-	"github.com/hegui-dev/hegui/analyzer"
 	"github.com/hegui-dev/hegui/sdkdb"
 )
 
-// FromFiles reads policy documents the user gave (HTML, TXT, Markdown; any encoding)
-// and analyses them together. TEMPORARY STUB.
-func FromFiles(paths []string, db *sdkdb.DB) (*Facts, error) {
-	return nil, errors.New("policy: not built yet")
+const maxEvidence = 3
+
+// parsed is one document read and cut into sentences.
+type parsed struct {
+	doc   Document
+	sents []sentence
 }
 
-// FromAPK finds policy texts, policy URLs and consent-dialog strings inside the
-// analysed APK; it returns nil when no policy text is bundled (URLs and dialog
-// strings are still worth reporting, so a Facts with no Documents is possible).
-// TEMPORARY STUB.
-func FromAPK(f *analyzer.Facts, db *sdkdb.DB) *Facts { return nil }
+// FromFiles reads policy documents the user gave (HTML, TXT, Markdown; any encoding)
+// and analyses them together. An unreadable file is an error naming it.
+func FromFiles(paths []string, db *sdkdb.DB) (*Facts, error) {
+	var docs []parsed
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("policy file %s: %w", p, err)
+		}
+		if st.IsDir() {
+			return nil, fmt.Errorf("policy file %s: is a directory", p)
+		}
+		if st.Size() > MaxDocBytes {
+			return nil, fmt.Errorf("policy file %s: %w", p, errTooLarge)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("policy file %s: %w", p, err)
+		}
+		d, err := parseDoc(p, "user", b)
+		if err != nil {
+			return nil, fmt.Errorf("policy file %s: %w", p, err)
+		}
+		docs = append(docs, d)
+	}
+	return analyze(docs, db), nil
+}
+
+// Analyze reads one in-memory document (kind from the name's extension). It is the
+// entry point for benchmarks and for callers that already hold the bytes.
+func Analyze(name string, content []byte, db *sdkdb.DB) (*Facts, error) {
+	d, err := parseDoc(name, "user", content)
+	if err != nil {
+		return nil, fmt.Errorf("policy %s: %w", name, err)
+	}
+	return analyze([]parsed{d}, db), nil
+}
+
+func docKind(name string, text string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm", ".xhtml":
+		return "html"
+	case ".md", ".mdx", ".markdown":
+		return "md"
+	case ".json":
+		return "json"
+	}
+	head := strings.ToLower(strings.TrimSpace(text))
+	if len(head) > 512 {
+		head = head[:512]
+	}
+	if strings.HasPrefix(head, "<!doctype") || strings.HasPrefix(head, "<html") || strings.Contains(head, "<body") || strings.Contains(head, "<p>") || strings.Contains(head, "<div") {
+		return "html"
+	}
+	return "text"
+}
+
+func parseDoc(name, origin string, b []byte) (parsed, error) {
+	kind := docKind(name, string(b[:min(len(b), 512)]))
+	text, enc, err := decode(b, kind)
+	if err != nil {
+		return parsed{}, err
+	}
+	if kind == "text" {
+		kind = docKind("", text) // a .txt or an APK string holding HTML
+	}
+	switch kind {
+	case "html":
+		text = htmlToLines(text, false)
+	case "md":
+		text = htmlToLines(text, true)
+	case "json":
+		text = jsonText(text)
+	}
+	sents := splitDoc(text, name)
+	chars := 0
+	for _, s := range sents {
+		chars += len([]rune(s.text))
+	}
+	return parsed{doc: Document{Path: name, Origin: origin, Encoding: enc, Chars: chars, Sentences: len(sents)}, sents: sents}, nil
+}
+
+// jsonText collects the string values of a JSON document, one per line (apps ship
+// policies as {"content": "..."}); text that is not JSON is returned as it is.
+func jsonText(s string) string {
+	var v any
+	if json.Unmarshal([]byte(s), &v) != nil {
+		return s
+	}
+	var b strings.Builder
+	var walk func(v any, depth int)
+	walk = func(v any, depth int) {
+		if depth > 64 {
+			return
+		}
+		switch t := v.(type) {
+		case string:
+			if strings.Contains(t, "<") && strings.Contains(t, ">") {
+				t = htmlToLines(t, false)
+			}
+			b.WriteString(t)
+			b.WriteString("\n\n")
+		case []any:
+			for _, x := range t {
+				walk(x, depth+1)
+			}
+		case map[string]any:
+			keys := make([]string, 0, len(t))
+			for k := range t {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				walk(t[k], depth+1)
+			}
+		}
+	}
+	walk(v, 0)
+	return b.String()
+}
+
+var (
+	matchOnce  sync.Once
+	catMatch   *matcher // keyword → category index
+	itemMatch  *matcher // trigger → item rule index
+	purposeZH  = regexp.MustCompile(`(用于|以便于?|为了|目的是|用来)([^,;。:()]{2,30})`)
+	purposeEN  = regexp.MustCompile(`(in order to|for the purposes? of|so that we can|used to|used for) ([^,;.()]{3,60})`)
+)
+
+func matchers() {
+	matchOnce.Do(func() {
+		catMatch = newMatcher()
+		for i, c := range categories {
+			for _, k := range c.Keywords {
+				catMatch.add(k, i)
+			}
+			for _, k := range c.KeywordsEN {
+				catMatch.add(k, i)
+			}
+		}
+		catMatch.finish()
+		itemMatch = newMatcher()
+		for i, r := range itemRules {
+			for _, t := range r.triggers {
+				itemMatch.add(t, i)
+			}
+		}
+		itemMatch.finish()
+	})
+}
+
+func ev(s *sentence, pos int) Evidence {
+	return Evidence{Path: s.path, Section: s.section, Sentence: clipAround(s.text, pos)}
+}
+
+func addEvidence(list []Evidence, e Evidence) []Evidence {
+	if len(list) >= maxEvidence {
+		return list
+	}
+	for _, x := range list {
+		if x.Sentence == e.Sentence && x.Path == e.Path {
+			return list
+		}
+	}
+	return append(list, e)
+}
+
+// analyze turns parsed documents into Facts: every slice non-nil, every item key
+// present, order fixed by document order and the category table.
+func analyze(docs []parsed, db *sdkdb.DB) *Facts {
+	matchers()
+	f := &Facts{Documents: []Document{}, SDKs: []SDKMention{}, PICategories: []PIDisclosure{}, Items: map[string]Item{}}
+	for _, k := range ItemKeys {
+		f.Items[k] = Item{Evidence: []Evidence{}}
+	}
+	cats := make([]*PIDisclosure, len(categories))
+	sdks := map[string]*SDKMention{}
+	listEv := map[string][]Evidence{} // SDK id → in-list evidence, preferred
+	idx := indexFor(db)
+	var han, latin int
+	for di := range docs {
+		d := &docs[di]
+		f.Documents = append(f.Documents, d.doc)
+		var hits [][]hit
+		if idx != nil {
+			hits = make([][]hit, len(d.sents))
+			for i := range d.sents {
+				hits[i] = idx.names.find(d.sents[i].low)
+			}
+		}
+		for i := range d.sents {
+			s := &d.sents[i]
+			for _, r := range s.text {
+				if unicode.Is(unicode.Han, r) {
+					han++
+				} else if r < 128 && unicode.IsLetter(r) {
+					latin++
+				}
+			}
+			scanItems(f, d.sents, i)
+			scanCategories(cats, s)
+			if idx != nil {
+				scanSDKs(idx, d.sents, hits, i, sdks, listEv)
+			}
+		}
+	}
+	for _, c := range cats {
+		if c != nil {
+			f.PICategories = append(f.PICategories, *c)
+		}
+	}
+	ids := make([]string, 0, len(sdks))
+	for id := range sdks {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		m := sdks[id]
+		evs := []Evidence{}
+		for _, e := range listEv[id] {
+			evs = addEvidence(evs, e)
+		}
+		for _, e := range m.Evidence {
+			evs = addEvidence(evs, e)
+		}
+		m.Evidence = evs
+		f.SDKs = append(f.SDKs, *m)
+		// An SDK named inside a list proves the policy has a sharing list.
+		if m.InList {
+			it := f.Items[ItemSharingList]
+			if len(it.Evidence) == 0 {
+				it.Evidence = addEvidence(it.Evidence, m.Evidence[0])
+			}
+			it.Found = true
+			f.Items[ItemSharingList] = it
+		}
+	}
+	switch {
+	case han+latin == 0:
+		f.Language = ""
+	case han*2 > latin:
+		f.Language = "zh"
+	case han*20 < latin:
+		f.Language = "en"
+	default:
+		f.Language = "mixed"
+	}
+	return f
+}
+
+func scanItems(f *Facts, sents []sentence, i int) {
+	s := &sents[i]
+	seen := map[int]bool{}
+	for _, h := range itemMatch.find(s.low) {
+		for _, ri := range itemMatch.vals[h.pat] {
+			if seen[ri] {
+				continue
+			}
+			r := &itemRules[ri]
+			if !r.accepts(s, h.pos) {
+				continue
+			}
+			seen[ri] = true
+			it := f.Items[r.key]
+			it.Found = true
+			it.Evidence = addEvidence(it.Evidence, ev(s, h.pos))
+			f.Items[r.key] = it
+			if r.key == ItemAccountCancellation && f.AccountCancellationDays == 0 {
+				f.AccountCancellationDays = cancellationDays(s.low)
+				// "…申请注销账号。我们将在30个工作日内完成处理。"
+				if n := i + 1; f.AccountCancellationDays == 0 && n < len(sents) && sents[n].section == s.section && !sents[n].heading && handlingRe.MatchString(sents[n].low) {
+					f.AccountCancellationDays = cancellationDays(sents[n].low)
+				}
+			}
+		}
+	}
+}
+
+func scanCategories(cats []*PIDisclosure, s *sentence) {
+	if s.hdrRow {
+		return
+	}
+	done := map[int]int{} // category → polarity already recorded for this sentence
+	for _, h := range catMatch.find(s.low) {
+		for _, ci := range catMatch.vals[h.pat] {
+			p := polarity(s.low, h.pos)
+			if prev, ok := done[ci]; ok && (prev == stated || prev == p) {
+				continue
+			}
+			done[ci] = p
+			c := cats[ci]
+			if c == nil {
+				cat := categories[ci]
+				c = &PIDisclosure{Category: cat.Key, Name: cat.Name, Permissions: cat.Permissions, Evidence: []Evidence{}}
+				cats[ci] = c
+			}
+			switch p {
+			case stated:
+				c.Evidence = addEvidence(c.Evidence, ev(s, h.pos))
+				for _, pu := range purposes(s, h.pos) {
+					if len(c.Purposes) < 5 && !contains(c.Purposes, pu) {
+						c.Purposes = append(c.Purposes, pu)
+					}
+				}
+			case denied:
+				c.Denied = addEvidence(c.Denied, ev(s, h.pos))
+			}
+		}
+	}
+}
+
+func purposes(s *sentence, pos int) []string {
+	if s.row {
+		var out []string
+		for i, c := range s.cells {
+			if i < len(s.header) && columnRole(lowerASCII(s.header[i])) == colPurpose && !emptyCellRe.MatchString(lowerASCII(c)) {
+				out = append(out, clipRunes(c, 40))
+			}
+		}
+		return out
+	}
+	text := s.text
+	if m := purposeZH.FindStringSubmatch(text); m != nil {
+		return []string{strings.TrimSpace(m[1] + m[2])}
+	}
+	if m := purposeEN.FindStringSubmatch(s.low); m != nil {
+		return []string{strings.TrimSpace(m[1] + " " + m[2])}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// scanSDKs records the SDKs named in sentence i; inside a list it looks at the
+// record the name opens (the table row, or the following lines up to the next SDK)
+// to see what the policy says about it.
+func scanSDKs(idx *sdkIndex, sents []sentence, hits [][]hit, i int, out map[string]*SDKMention, listEv map[string][]Evidence) {
+	s := &sents[i]
+	if s.hdrRow {
+		return
+	}
+	type found struct {
+		entry   int
+		matched string
+		pos     int
+	}
+	var fs []found
+	for _, h := range hits[i] {
+		for _, e := range idx.names.vals[h.pat] {
+			fs = append(fs, found{e, s.text[h.pos:h.end], h.pos})
+		}
+	}
+	if len(fs) == 0 && s.inSDKList {
+		for _, h := range idx.vendors.find(s.low) {
+			for _, e := range idx.vendors.vals[h.pat] {
+				fs = append(fs, found{e, s.text[h.pos:h.end], h.pos})
+			}
+		}
+	}
+	if len(fs) == 0 {
+		return
+	}
+	var desc Described
+	switch {
+	case s.row:
+		desc = describeRow(s)
+	case s.inSDKList || recordStartRe.MatchString(s.low):
+		var b strings.Builder
+		b.WriteString(s.low)
+		for j := i + 1; j < len(sents) && j <= i+8; j++ {
+			n := &sents[j]
+			if n.heading || n.row || n.section != s.section || len(hits[j]) > 0 {
+				break
+			}
+			b.WriteString("\n")
+			b.WriteString(n.low)
+		}
+		desc = describeText(b.String(), true)
+	default:
+		desc = describeText(s.low, false)
+	}
+	for _, fd := range fs {
+		e := idx.entries[fd.entry]
+		m := out[e.ID]
+		if m == nil {
+			m = &SDKMention{ID: e.ID, Name: e.Name, Matched: fd.matched, Evidence: []Evidence{}}
+			out[e.ID] = m
+		}
+		inList := s.inSDKList || recordStartRe.MatchString(s.low)
+		if inList {
+			if !m.InList {
+				m.Matched = fd.matched
+			}
+			m.InList = true
+			m.Described = m.Described.or(desc)
+			listEv[e.ID] = addEvidence(listEv[e.ID], ev(s, fd.pos))
+		} else {
+			m.Evidence = addEvidence(m.Evidence, ev(s, fd.pos))
+			if s.row {
+				m.Described = m.Described.or(desc)
+			}
+		}
+	}
+}
+
+// recordStartRe is the first line of an SDK record in a list written as text.
+var recordStartRe = regexp.MustCompile(`^(第三方)?\s*sdk\s*(名称|name)\s*:`)
+
+// Discloses reports whether the policy states collecting the category (a denial or a
+// conditional mention does not count).
+func (f *Facts) Discloses(category string) bool {
+	if f == nil {
+		return false
+	}
+	for _, c := range f.PICategories {
+		if c.Category == category {
+			return len(c.Evidence) > 0
+		}
+	}
+	return false
+}
+
+// Names reports whether the policy names the SDK.
+func (f *Facts) Names(sdkID string) bool {
+	if f == nil {
+		return false
+	}
+	for _, m := range f.SDKs {
+		if m.ID == sdkID {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,253 @@
+package policy
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/hegui-dev/hegui/sdkdb"
+)
+
+// sdkIndex matches an sdkdb's product names, aliases and vendor names in text.
+type sdkIndex struct {
+	entries []*sdkdb.Entry
+	names   *matcher // name or alias → entry
+	vendors *matcher // legal name of a vendor with exactly one SDK → entry
+}
+
+var (
+	idxMu    sync.Mutex
+	idxDB    *sdkdb.DB
+	idxCache *sdkIndex
+)
+
+// indexFor builds the matcher for db once and reuses it while db stays the same.
+func indexFor(db *sdkdb.DB) *sdkIndex {
+	if db == nil {
+		return nil
+	}
+	idxMu.Lock()
+	defer idxMu.Unlock()
+	if idxDB != db {
+		idxDB, idxCache = db, buildIndex(db)
+	}
+	return idxCache
+}
+
+var legalNameRe = regexp.MustCompile(`[\p{Han}()（）]{4,40}(有限公司|有限责任公司|股份公司)`)
+
+func buildIndex(db *sdkdb.DB) *sdkIndex {
+	x := &sdkIndex{names: newMatcher(), vendors: newMatcher()}
+	type cand struct {
+		set     map[int]bool
+		primary map[int]bool
+	}
+	names := map[string]*cand{}
+	vendors := map[string]map[int]bool{}
+	for i := range db.Entries {
+		e := &db.Entries[i]
+		x.entries = append(x.entries, e)
+		all := append([]string{e.Name, e.NameZH}, e.Aliases...)
+		for j, n := range all {
+			for _, v := range nameVariants(n) {
+				if !usableName(v) {
+					continue
+				}
+				c := names[v]
+				if c == nil {
+					c = &cand{set: map[int]bool{}, primary: map[int]bool{}}
+					names[v] = c
+				}
+				c.set[i] = true
+				if j < 2 {
+					c.primary[i] = true
+				}
+			}
+		}
+		for _, v := range legalNameRe.FindAllString(norm.NFKC.String(e.Vendor), -1) {
+			if vendors[v] == nil {
+				vendors[v] = map[int]bool{}
+			}
+			vendors[v][i] = true
+		}
+	}
+	keys := make([]string, 0, len(names))
+	for k := range names {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		c := names[k]
+		switch {
+		case len(c.set) == 1:
+			for i := range c.set {
+				x.names.add(k, i)
+			}
+		case len(c.primary) == 1: // shared alias, but one product's own name
+			for i := range c.primary {
+				x.names.add(k, i)
+			}
+		}
+	}
+	vkeys := make([]string, 0, len(vendors))
+	for k := range vendors {
+		vkeys = append(vkeys, k)
+	}
+	sort.Strings(vkeys)
+	for _, k := range vkeys {
+		if len(vendors[k]) == 1 {
+			for i := range vendors[k] {
+				x.vendors.add(k, i)
+			}
+		}
+	}
+	x.names.finish()
+	x.vendors.finish()
+	return x
+}
+
+// nameVariants gives a name as text would show it: normalised and lowered, with and
+// without a space where Chinese meets Latin ("腾讯Bugly" / "腾讯 Bugly").
+func nameVariants(n string) []string {
+	n = lowerASCII(strings.Join(strings.Fields(norm.NFKC.String(n)), " "))
+	if n == "" {
+		return nil
+	}
+	out := []string{n}
+	rs := []rune(n)
+	var spaced, tight strings.Builder
+	for i, r := range rs {
+		han := unicode.Is(unicode.Han, r)
+		if r == ' ' && (i > 0 && unicode.Is(unicode.Han, rs[i-1]) || i+1 < len(rs) && unicode.Is(unicode.Han, rs[i+1])) {
+			spaced.WriteRune(r)
+			continue
+		}
+		if i > 0 && r != ' ' && rs[i-1] != ' ' && han != unicode.Is(unicode.Han, rs[i-1]) {
+			spaced.WriteByte(' ')
+		}
+		spaced.WriteRune(r)
+		tight.WriteRune(r)
+	}
+	for _, v := range []string{spaced.String(), tight.String()} {
+		if v != n {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// usableName rejects names too short to be told from ordinary words: Latin names
+// need 3 letters, Chinese ones 2 characters; generic words never identify an SDK.
+func usableName(n string) bool {
+	if genericNames[n] {
+		return false
+	}
+	ascii := true
+	for i := 0; i < len(n); i++ {
+		if n[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return len(n) >= 3
+	}
+	return utf8.RuneCountInString(n) >= 2
+}
+
+var genericNames = map[string]bool{
+	"sdk": true, "push": true, "推送": true, "统计": true, "分享": true, "登录": true, "支付": true, "地图": true,
+	"定位": true, "广告": true, "分析": true, "analytics": true, "ads": true, "map": true, "pay": true,
+	"login": true, "share": true, "location": true, "crash": true, "weixin": false,
+}
+
+// Column roles of an SDK table.
+const (
+	colOther = iota
+	colName
+	colVendor
+	colPurpose
+	colPI
+	colContact
+)
+
+var (
+	colPurposeRe = regexp.MustCompile(`(?i)(目的|用途|功能|场景|purpose|usage)`)
+	colContactRe = regexp.MustCompile(`(?i)(链接|隐私政策|隐私权政策|官网|网址|联系|link|url|policy|contact|website)`)
+	colVendorRe  = regexp.MustCompile(`(?i)(公司|提供方|第三方名称|第三方主体|主体|厂商|运营方|开发者|企业|vendor|provider|company|developer)`)
+	colPIRe      = regexp.MustCompile(`(?i)(信息|数据|类型|字段|权限|data|information|type)`)
+	colNameRe    = regexp.MustCompile(`(?i)(名称|sdk|name|产品)`)
+
+	txtVendorRe  = regexp.MustCompile(`(有限公司|有限责任公司|股份公司|公司名称|第三方名称|第三方主体|提供方|开发者|运营方|co\.,? ?ltd|\binc\b|\blimited\b|\bllc\b)`)
+	txtPurposeRe = regexp.MustCompile(`(目的|用途|功能|场景|用于|为了|以便|实现|purpose|used (for|to)|in order to)`)
+	txtPIRe      = regexp.MustCompile(`((收集|处理|获取|使用|共享|提供)的?(个人)?信息|信息类型|信息字段|数据类型|个人信息:|设备标识|设备信息|imei|oaid|android ?id|\bmac\b|位置|personal (information|data)|device (id|identifier|information))`)
+	txtContactRe = regexp.MustCompile(`(https?://|www\.|隐私政策链接|隐私政策:|官网|网址|@|联系方式|privacy policy)`)
+	emptyCellRe  = regexp.MustCompile(`^(|-|—|/|无|暂无|n/a|na|none)$`)
+)
+
+func columnRole(h string) int {
+	switch {
+	case colPurposeRe.MatchString(h):
+		return colPurpose
+	case colContactRe.MatchString(h):
+		return colContact
+	case colVendorRe.MatchString(h):
+		return colVendor
+	case colPIRe.MatchString(h):
+		return colPI
+	case colNameRe.MatchString(h):
+		return colName
+	}
+	return colOther
+}
+
+// describeRow says what a table row states about the SDK it names.
+func describeRow(s *sentence) Described {
+	var d Described
+	for i, c := range s.cells {
+		lc := lowerASCII(c)
+		if emptyCellRe.MatchString(lc) {
+			continue
+		}
+		role := colOther
+		if i < len(s.header) {
+			role = columnRole(lowerASCII(s.header[i]))
+		}
+		switch role {
+		case colVendor:
+			d.Vendor = true
+		case colPurpose:
+			d.Purpose = true
+		case colPI:
+			d.PITypes = true
+		case colContact:
+			d.Contact = true
+		}
+		// Headerless tables, and cells holding more than their column says.
+		d = d.or(describeText(lc, len(s.header) == 0))
+	}
+	return d
+}
+
+// describeText applies the label and value heuristics to running text. purpose is
+// only trusted from text when it is a list record, not a whole table row.
+func describeText(low string, record bool) Described {
+	d := Described{
+		Vendor:  txtVendorRe.MatchString(low),
+		PITypes: txtPIRe.MatchString(low),
+		Contact: txtContactRe.MatchString(low),
+	}
+	if record {
+		d.Purpose = txtPurposeRe.MatchString(low)
+	}
+	return d
+}
+
+func (d Described) or(e Described) Described {
+	return Described{Vendor: d.Vendor || e.Vendor, Purpose: d.Purpose || e.Purpose, PITypes: d.PITypes || e.PITypes, Contact: d.Contact || e.Contact}
+}
