@@ -144,11 +144,11 @@ func jsonText(s string) string {
 }
 
 var (
-	matchOnce  sync.Once
-	catMatch   *matcher // keyword → category index
-	itemMatch  *matcher // trigger → item rule index
-	purposeZH  = regexp.MustCompile(`(用于|以便于?|为了|目的是|用来)([^,;。:()]{2,30})`)
-	purposeEN  = regexp.MustCompile(`(in order to|for the purposes? of|so that we can|used to|used for) ([^,;.()]{3,60})`)
+	matchOnce sync.Once
+	catMatch  *matcher // keyword → category index
+	itemMatch *matcher // trigger → item rule index
+	purposeZH = regexp.MustCompile(`(用于|以便于?|为了|目的是|用来)([^,;。:()]{2,30})`)
+	purposeEN = regexp.MustCompile(`(in order to|for the purposes? of|so that we can|used to|used for) ([^,;.()]{3,60})`)
 )
 
 func matchers() {

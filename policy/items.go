@@ -48,8 +48,8 @@ var itemRules = []itemRule{
 		need:     []*regexp.Regexp{re(`(注销.{0,8}(账号|帐号|账户|帐户|用户)|(账号|帐号|账户|帐户).{0,4}注销|(delete|deletion of|close|cancel|deactivate|terminate) (your|the|their) account|account (deletion|cancellation|closure))`)}},
 	{key: ItemRightsAccess,
 		triggers: []string{"查阅", "查询", "访问", "复制", "副本", "更正", "修改", "补充", "转移", "可携", "access", "copy", "correct", "rectif", "portab"},
-		need: []*regexp.Regexp{userRightRe, re(`((查阅|查询|访问|复制|副本|更正|修改|补充|转移|转至).{0,24}(个人信息|信息|资料|数据)|(个人信息|资料|信息).{0,12}(查阅|复制|更正|修改|转移)|\baccess\b.{0,60}(personal (information|data)|your (data|information))|right to (access|rectif|correct|data portability|portability|obtain a copy)|portability|correct (your|inaccurate))`)},
-		not: re(`(未经授权|非法|未授权|unauthori[sz]ed)`)},
+		need:     []*regexp.Regexp{userRightRe, re(`((查阅|查询|访问|复制|副本|更正|修改|补充|转移|转至).{0,24}(个人信息|信息|资料|数据)|(个人信息|资料|信息).{0,12}(查阅|复制|更正|修改|转移)|\baccess\b.{0,60}(personal (information|data)|your (data|information))|right to (access|rectif|correct|data portability|portability|obtain a copy)|portability|correct (your|inaccurate))`)},
+		not:      re(`(未经授权|非法|未授权|unauthori[sz]ed)`)},
 	{key: ItemRightsDeletion,
 		triggers: []string{"删除", "清除", "delete", "erase", "erasure", "deletion"},
 		need: []*regexp.Regexp{
