@@ -53,7 +53,13 @@ func buildIndex(db *sdkdb.DB) *sdkIndex {
 		e := &db.Entries[i]
 		x.entries = append(x.entries, e)
 		all := append([]string{e.Name, e.NameZH}, e.Aliases...)
+		vendorNames := legalNameRe.FindAllString(norm.NFKC.String(e.Vendor), -1)
 		for j, n := range all {
+			// A company's legal name names the vendor, not this product.
+			if l := legalNameRe.FindString(norm.NFKC.String(n)); l != "" && l == norm.NFKC.String(n) {
+				vendorNames = append(vendorNames, l)
+				continue
+			}
 			for _, v := range nameVariants(n) {
 				if !usableName(v) {
 					continue
@@ -69,7 +75,8 @@ func buildIndex(db *sdkdb.DB) *sdkIndex {
 				}
 			}
 		}
-		for _, v := range legalNameRe.FindAllString(norm.NFKC.String(e.Vendor), -1) {
+		for _, v := range vendorNames {
+			v = lowerASCII(v)
 			if vendors[v] == nil {
 				vendors[v] = map[int]bool{}
 			}
@@ -144,7 +151,7 @@ func nameVariants(n string) []string {
 // usableName rejects names too short to be told from ordinary words: Latin names
 // need 3 letters, Chinese ones 2 characters; generic words never identify an SDK.
 func usableName(n string) bool {
-	if genericNames[n] {
+	if genericNames[n] || piKeywords()[n] {
 		return false
 	}
 	ascii := true
@@ -160,10 +167,34 @@ func usableName(n string) bool {
 	return utf8.RuneCountInString(n) >= 2
 }
 
+// genericNames are words and bare company brands that do not identify a product.
 var genericNames = map[string]bool{
 	"sdk": true, "push": true, "推送": true, "统计": true, "分享": true, "登录": true, "支付": true, "地图": true,
 	"定位": true, "广告": true, "分析": true, "analytics": true, "ads": true, "map": true, "pay": true,
-	"login": true, "share": true, "location": true, "crash": true, "weixin": false,
+	"login": true, "share": true, "location": true, "crash": true,
+	"腾讯": true, "tencent": true, "阿里": true, "阿里巴巴": true, "alibaba": true, "阿里云": true, "百度": true, "baidu": true,
+	"华为": true, "huawei": true, "小米": true, "xiaomi": true, "字节跳动": true, "bytedance": true, "网易": true,
+	"netease": true, "新浪": true, "google": true, "谷歌": true, "facebook": true, "meta": true, "apple": true,
+	"oppo": true, "vivo": true, "荣耀": true, "honor": true, "魅族": true, "meizu": true, "中国移动": true, "中国联通": true, "中国电信": true,
+}
+
+var (
+	piKWOnce sync.Once
+	piKW     map[string]bool
+)
+
+// piKeywords are the PI category keywords: "OAID" in a policy names an identifier,
+// not the MSA SDK.
+func piKeywords() map[string]bool {
+	piKWOnce.Do(func() {
+		piKW = map[string]bool{}
+		for _, c := range categories {
+			for _, k := range append(append([]string{}, c.Keywords...), c.KeywordsEN...) {
+				piKW[lowerASCII(k)] = true
+			}
+		}
+	})
+	return piKW
 }
 
 // Column roles of an SDK table.
