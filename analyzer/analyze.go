@@ -50,12 +50,19 @@ func Analyze(ctx context.Context, path string, opts Options) (*Facts, error) {
 	if st.IsDir() {
 		return nil, fmt.Errorf("%s: is a directory, not an APK", path)
 	}
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
+	// Hash on the side: it reads the file once more, while the ZIP is being inflated.
+	var digest string
+	hashed := make(chan struct{})
+	go func() {
+		defer close(hashed)
+		h := sha256.New()
+		if _, err := io.Copy(h, io.NewSectionReader(f, 0, st.Size())); err == nil {
+			digest = hex.EncodeToString(h.Sum(nil))
+		}
+	}()
+	defer func() { <-hashed }() // never close f under the hashing goroutine
 	facts := &Facts{
-		Source:     Source{Path: path, Kind: "apk", Size: st.Size(), SHA256: hex.EncodeToString(h.Sum(nil))},
+		Source:     Source{Path: path, Kind: "apk", Size: st.Size()},
 		Components: []Component{},
 		Dex:        DexInfo{Files: []DexFile{}},
 		NativeLibs: []NativeLib{},
@@ -84,6 +91,10 @@ func Analyze(ctx context.Context, path string, opts Options) (*Facts, error) {
 	an := &apkAnalysis{ctx: ctx, a: a, f: f, facts: facts, opts: opts, path: path}
 	if err := an.run(); err != nil {
 		return nil, err
+	}
+	<-hashed
+	if facts.Source.SHA256 = digest; digest == "" {
+		return nil, fmt.Errorf("%s: read error while hashing", path)
 	}
 	return facts, nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -42,7 +43,15 @@ func (an *apkAnalysis) readDex() {
 			}
 		}()
 	}
-	for i := range names {
+	// Largest first, so the biggest DEX does not start last and leave a core idle.
+	order := make([]int, len(names))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(x, y int) bool {
+		return an.a.declaredSize(names[order[x]]) > an.a.declaredSize(names[order[y]])
+	})
+	for _, i := range order {
 		if an.ctx.Err() != nil {
 			break
 		}

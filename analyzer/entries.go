@@ -43,10 +43,12 @@ func (an *apkAnalysis) readEntries() {
 		if !inAssets && !sniffWorthy(name) {
 			continue
 		}
-		head, err := an.a.readPrefix(name, 512, true)
-		if err != nil {
-			an.diag(name, "%v", err)
-			head = nil
+		var head []byte
+		if an.a.stored(name) || !benignExt[strings.ToLower(path.Ext(name))] {
+			var err error
+			if head, err = an.a.readPrefix(name, 512, true); err != nil {
+				an.diag(name, "%v", err)
+			}
 		}
 		typ := sniffType(name, head)
 		if size < 0 {
@@ -71,15 +73,31 @@ func (an *apkAnalysis) readEntries() {
 }
 
 // sniffWorthy: entries outside assets whose first bytes are worth a look for DEX.
-// Compiled resources and signature files are skipped: reading thousands of
-// drawables would cost time and tell nothing.
+// Inflating even 512 bytes of a deflated entry decodes up to a 32 KiB window, so
+// compiled resources, signature files and Java resources with ordinary extensions
+// (thousands in some APKs) are judged by name only.
 func sniffWorthy(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
 	switch {
 	case name == manifestPath, name == "resources.arsc", strings.HasPrefix(name, "META-INF/"),
 		strings.HasPrefix(name, "res/"), strings.HasPrefix(name, "lib/"):
-		return strings.HasSuffix(name, ".dex") || strings.HasSuffix(name, ".jar")
+		return ext == ".dex" || ext == ".jar"
 	}
-	return true
+	return suspectExt[ext]
+}
+
+// suspectExt: extensions packers and plugin frameworks give hidden code.
+var suspectExt = map[string]bool{
+	"": true, ".bin": true, ".dat": true, ".data": true, ".dex": true, ".odex": true, ".vdex": true,
+	".jar": true, ".apk": true, ".zip": true, ".so": true, ".tmp": true, ".pkg": true, ".plugin": true,
+}
+
+// benignExt: asset types classified by extension without reading them.
+var benignExt = map[string]bool{
+	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true, ".bmp": true, ".svg": true,
+	".ttf": true, ".otf": true, ".woff": true, ".woff2": true, ".mp3": true, ".ogg": true, ".wav": true,
+	".m4a": true, ".aac": true, ".mp4": true, ".html": true, ".htm": true, ".txt": true, ".md": true,
+	".json": true, ".css": true, ".js": true, ".csv": true, ".properties": true,
 }
 
 func (an *apkAnalysis) sizeByReading(name string) int64 {

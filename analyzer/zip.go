@@ -50,6 +50,16 @@ func (a *archive) declaredSize(name string) int64 {
 	return -1
 }
 
+// stored reports whether the entry is uncompressed (its first bytes cost nothing).
+func (a *archive) stored(name string) bool {
+	f := a.z.File[name]
+	if f == nil {
+		return false
+	}
+	h := f.ZipHeader()
+	return h != nil && h.Method == 0
+}
+
 var errTooLarge = errors.New("over the size limit")
 
 // read inflates entry name, refusing more than limit bytes (declared or actual).
