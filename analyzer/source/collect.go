@@ -229,7 +229,11 @@ func (p *project) readCode(mods []*module) error {
 	}
 	if len(own) > 0 {
 		sort.Strings(own)
-		p.facts.Dex.Files = append(p.facts.Dex.Files, classesOnly("sources", total, own))
+		df := classesOnly("sources", total, own)
+		for i := range df.Parsed.Classes {
+			df.Parsed.Classes[i].Super = ix.supers[own[i]]
+		}
+		p.facts.Dex.Files = append(p.facts.Dex.Files, df)
 	}
 	return nil
 }

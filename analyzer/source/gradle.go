@@ -204,12 +204,13 @@ func (m *module) parseBuild(src []byte, cat *catalog, vars map[string]string) {
 	for _, ll := range logicalLines(text) {
 		l := ll.text
 		switch {
+		case strings.Contains(l, "apply false"): // a root build declaring plugin versions
 		case strings.Contains(l, "com.android.application"):
 			m.isApp = true
 		case strings.Contains(l, "com.android.library"):
 			m.isLib = true
 		}
-		if a := reAlias.FindStringSubmatch(l); a != nil && cat != nil {
+		if a := reAlias.FindStringSubmatch(l); a != nil && cat != nil && !strings.Contains(l, "apply false") {
 			switch cat.plugins[a[1]] {
 			case "com.android.application":
 				m.isApp = true

@@ -235,7 +235,7 @@ func (r *refs) visit(i int) {
 		r.str(i)
 		return
 	}
-	if tk.kind != tIdent || i == r.w.declName {
+	if tk.kind != tIdent || i == r.w.declName || i < r.f.bodyStart {
 		return
 	}
 	prev, next := r.tok(i-1), r.tok(i+1)
@@ -254,6 +254,9 @@ func (r *refs) visit(i int) {
 		return
 	case "new":
 		q := qualifiedAt(t, i)
+		if after := r.tok(i + 2*countDots(q) + 1).text; after != "(" && after != "<" {
+			return // an array
+		}
 		if ty, static := r.chainType(strings.Split(q, ".")); static {
 			r.emit(ty, "<init>", i, nil)
 		}
@@ -574,6 +577,8 @@ func (r *refs) varDecl(i int) {
 		r.vars[name] = ty
 	case next.text == "=" && (prev.text == "val" || prev.text == "var") || r.f.kotlin && next.text == "=" && prev.text == ":":
 		r.infer(name, i+2)
+	case !r.f.kotlin && next.text == "=" && prev.text == "]":
+		r.initPerms(name, i+2)
 	case !r.f.kotlin && (next.text == "=" || next.text == ";" || next.text == "," || next.text == ")" || next.text == ":"):
 		if prev.kind != tIdent && prev.text != ">" || javaNotMethod[prev.text] || prev.text == "instanceof" || prev.text == "yield" {
 			return

@@ -34,6 +34,7 @@ type fileDecls struct {
 	classes   []classDecl
 	methods   map[string]map[string]bool // class FQ → method names
 	toks      []token
+	bodyStart int    // index of the first token after the package and imports
 	fileClass string // Kotlin top-level function holder: pkg.FileKt
 }
 
@@ -364,9 +365,11 @@ func parseHeader(f *fileDecls) {
 		case "package":
 			if i == 0 || t[i-1].text == ";" || t[i-1].kind == tIdent || t[i-1].text == ")" {
 				f.pkg = qualifiedAt(t, i+1)
+				f.bodyStart = i + 2*countDots(f.pkg) + 2
 			}
 		case "import":
 			i = parseImport(f, i)
+			f.bodyStart = i + 1
 		case "class", "interface", "object", "fun", "enum", "val", "var", "typealias":
 			return
 		}
