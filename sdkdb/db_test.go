@@ -23,6 +23,9 @@ func TestEmbeddedDatabaseIsValid(t *testing.T) {
 	if err != nil {
 		t.Fatalf("embedded database: %v", err)
 	}
+	if len(db.Entries) < 100 {
+		t.Fatalf("embedded database has %d entries; sdkdb/data/*.yaml not embedded?", len(db.Entries))
+	}
 	counts := map[string]int{}
 	for i, e := range db.Entries {
 		counts[e.Category]++

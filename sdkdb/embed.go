@@ -1,6 +1,8 @@
 package sdkdb
 
-import "testing/fstest"
+import "embed"
 
-// embedded is empty until sdkdb/data/*.yaml is committed; then this file embeds it.
-var embedded = fstest.MapFS{}
+// embedded holds the built-in entries, one YAML file per category.
+//
+//go:embed data/*.yaml
+var embedded embed.FS
