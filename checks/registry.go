@@ -1,9 +1,184 @@
 package checks
 
-import "context"
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+	"strings"
+)
 
-// All returns every check, in catalogue order. TEMPORARY STUB.
-func All() []Check { return nil }
+// All returns every check, in catalogue order. New checks are added here by hand:
+// the list is the catalogue.
+func All() []Check {
+	return []Check{
+		newPOL001(), newPOL005(), newPOL009(), newPOL010(), newPOL011(), newPOL012(),
+		newCON001(), newCON007(), newCON009(),
+		newMIN001(), newMIN008(), newMIN009(), newMIN010(), newMIN011(), newMIN012(),
+		newSDK001(), newSDK004(), newSDK005(),
+		newADM001(),
+		newRGT001(), newRGT003(), newRGT004(),
+		newSEN001(), newSEN002(),
+		newSEC001(),
+		newXB001(),
+		newUX001(), newUX002(),
+	}
+}
 
-// Run runs every check on in and returns the findings sorted by severity, rule, fingerprint.
-func Run(ctx context.Context, in *Input) []Finding { return nil }
+// Rules returns the catalogue entries of All, in order.
+func Rules() []Rule {
+	var out []Rule
+	for _, c := range All() {
+		out = append(out, c.Rule())
+	}
+	return out
+}
+
+// Lookup returns the rule with that ID (case-insensitive).
+func Lookup(id string) (Rule, bool) {
+	for _, r := range Rules() {
+		if strings.EqualFold(r.ID, id) {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}
+
+// Run runs every check on in and returns the findings sorted by severity, rule,
+// fingerprint. It stops between checks when ctx is cancelled.
+func Run(ctx context.Context, in *Input) []Finding {
+	return runChecks(ctx, in, All())
+}
+
+func runChecks(ctx context.Context, in *Input, list []Check) []Finding {
+	e := newEnv(ctx, in)
+	var out []Finding
+	for _, c := range list {
+		if ctx.Err() != nil {
+			break
+		}
+		var fs []Finding
+		if rc, ok := c.(*ruleCheck); ok {
+			fs = rc.runEnv(e)
+		} else {
+			fs = c.Run(ctx, in)
+		}
+		for i := range fs {
+			if fs[i].Fingerprint == "" {
+				fs[i].Fingerprint = fingerprint(fs[i].Rule, evidenceKeys(fs[i].Evidence))
+			}
+		}
+		out = append(out, fs...)
+	}
+	sortFindings(out)
+	return dedupe(out)
+}
+
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(a, b int) bool {
+		if fs[a].Severity != fs[b].Severity {
+			return fs[a].Severity > fs[b].Severity
+		}
+		if fs[a].Rule != fs[b].Rule {
+			return fs[a].Rule < fs[b].Rule
+		}
+		return fs[a].Fingerprint < fs[b].Fingerprint
+	})
+}
+
+// dedupe drops findings whose rule and fingerprint repeat an earlier one.
+func dedupe(fs []Finding) []Finding {
+	seen := map[string]bool{}
+	out := fs[:0]
+	for _, f := range fs {
+		k := f.Rule + "\x00" + f.Fingerprint
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, f)
+	}
+	return out
+}
+
+// fingerprint is the first 16 hex digits of SHA-256 over the rule ID and the sorted
+// stable locators, newline-separated. Locators are permission names, SDK IDs,
+// component and class names, API keys and policy item keys: never line numbers,
+// DEX file names, versions or message text, so a finding keeps its fingerprint in
+// the next version of the app.
+func fingerprint(rule string, keys []string) string {
+	ks := append([]string(nil), keys...)
+	sort.Strings(ks)
+	h := sha256.New()
+	h.Write([]byte(rule))
+	for _, k := range ks {
+		h.Write([]byte{'\n'})
+		h.Write([]byte(k))
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+func evidenceKeys(evs []Evidence) []string {
+	var ks []string
+	for _, ev := range evs {
+		if ev.Locator != "" && ev.Kind != "policy" {
+			ks = append(ks, ev.Kind+":"+ev.Locator)
+		}
+	}
+	return ks
+}
+
+// ruleCheck is the one Check implementation: a rule and a function of the shared env.
+type ruleCheck struct {
+	rule Rule
+	fn   func(e *env, r *Rule) []draft
+}
+
+// draft is a finding before the rule's fields and fingerprint are filled in.
+type draft struct {
+	Severity  *Severity // nil: the rule's severity
+	Message   string
+	MessageZH string
+	Evidence  []Evidence
+	Owner     string
+	Key       []string // stable locators for the fingerprint
+}
+
+func (c *ruleCheck) Rule() Rule { return c.rule }
+
+func (c *ruleCheck) Run(ctx context.Context, in *Input) []Finding {
+	return c.runEnv(newEnv(ctx, in))
+}
+
+const maxEvidence = 12
+
+func (c *ruleCheck) runEnv(e *env) []Finding {
+	if c.rule.NeedsPolicy && !e.hasPolicy() {
+		// POL-001 reports the missing policy and lists the rules it left unchecked.
+		return nil
+	}
+	r := c.rule
+	var out []Finding
+	for _, d := range c.fn(e, &r) {
+		sev := r.Severity
+		if d.Severity != nil {
+			sev = *d.Severity
+		}
+		ev := d.Evidence
+		if len(ev) > maxEvidence {
+			ev = ev[:maxEvidence]
+		}
+		out = append(out, Finding{
+			Rule: r.ID, Severity: sev, Title: r.Title, TitleZH: r.TitleZH,
+			Message: d.Message, MessageZH: d.MessageZH, Evidence: ev,
+			Clauses: r.Clauses, Owner: d.Owner,
+			Fingerprint: fingerprint(r.ID, d.Key),
+		})
+	}
+	sortFindings(out)
+	return out
+}
+
+func sev(s Severity) *Severity { return &s }
+
+func docPath(id string) string { return "docs/rules/" + id + ".md" }

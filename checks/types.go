@@ -43,6 +43,10 @@ type Rule struct {
 	Fix         string   `json:"fix"`
 	FixZH       string   `json:"fix_zh"`
 	Doc         string   `json:"doc"` // repository path of the docs page, e.g. docs/rules/CNPI-POL-011.md
+	// Detects says what the check looks at and when it fires; FalsePositives what it
+	// cannot tell apart. Both feed `hegui rules explain` and the docs page.
+	Detects        string `json:"detects,omitempty"`
+	FalsePositives string `json:"false_positives,omitempty"`
 }
 
 // Input is everything a check may look at. Policy is nil when no policy text was

@@ -1,0 +1,201 @@
+package checks
+
+import (
+	"sort"
+	"strings"
+)
+
+// apiSpec is one sensitive framework (or location-SDK) member from
+// regulations.md §9, matched by class and member name across all overloads.
+type apiSpec struct {
+	Key    string   // stable: "imei", "app_list", … (used in fingerprints)
+	PI     string   // piCategory key the policy must disclose
+	NameZH string   // what it reads, for messages
+	Class  string   // dotted
+	Member []string // method or field names
+	Field  bool     // Member are fields (sget-object) rather than methods
+	// NeedString restricts a match to methods that also load one of these strings
+	// (Settings.Secure.getString is only an ID read with "android_id").
+	NeedString []string
+	Perms      []string // permissions that gate it (for "declared but unused")
+}
+
+var sensitiveAPIs = []apiSpec{
+	{Key: "imei", PI: "device_id", NameZH: "IMEI", Class: "android.telephony.TelephonyManager", Member: []string{"getDeviceId", "getImei"}, Perms: permPhone},
+	{Key: "meid", PI: "device_id", NameZH: "MEID", Class: "android.telephony.TelephonyManager", Member: []string{"getMeid"}, Perms: permPhone},
+	{Key: "imsi", PI: "device_id", NameZH: "IMSI", Class: "android.telephony.TelephonyManager", Member: []string{"getSubscriberId"}, Perms: permPhone},
+	{Key: "iccid", PI: "device_id", NameZH: "ICCID（SIM卡序列号）", Class: "android.telephony.TelephonyManager", Member: []string{"getSimSerialNumber"}, Perms: permPhone},
+	{Key: "iccid", PI: "device_id", NameZH: "ICCID（SIM卡序列号）", Class: "android.telephony.SubscriptionInfo", Member: []string{"getIccId"}, Perms: permPhone},
+	{Key: "serial", PI: "device_id", NameZH: "设备序列号", Class: "android.os.Build", Member: []string{"getSerial"}, Perms: permPhone},
+	{Key: "serial", PI: "device_id", NameZH: "设备序列号", Class: "android.os.Build", Member: []string{"SERIAL"}, Field: true},
+	{Key: "mac", PI: "mac", NameZH: "MAC地址", Class: "android.net.wifi.WifiInfo", Member: []string{"getMacAddress"}},
+	{Key: "mac", PI: "mac", NameZH: "MAC地址", Class: "java.net.NetworkInterface", Member: []string{"getHardwareAddress"}},
+	{Key: "mac", PI: "mac", NameZH: "蓝牙MAC地址", Class: "android.bluetooth.BluetoothAdapter", Member: []string{"getAddress"}},
+	{Key: "phone_number", PI: "phone_number", NameZH: "本机号码", Class: "android.telephony.TelephonyManager", Member: []string{"getLine1Number"}, Perms: []string{"android.permission.READ_PHONE_NUMBERS", "android.permission.READ_PHONE_STATE", "android.permission.READ_SMS"}},
+	{Key: "phone_state", PI: "device_id", NameZH: "通话状态", Class: "android.telephony.TelephonyManager", Member: []string{"listen", "getCallState"}, Perms: permPhone},
+	{Key: "subscriptions", PI: "device_id", NameZH: "SIM卡信息", Class: "android.telephony.SubscriptionManager", Member: []string{"getActiveSubscriptionInfoList"}, Perms: permPhone},
+	{Key: "android_id", PI: "android_id", NameZH: "Android ID", Class: "android.provider.Settings$Secure", Member: []string{"getString"}, NeedString: []string{"android_id"}},
+	{Key: "android_id", PI: "android_id", NameZH: "Android ID", Class: "android.provider.Settings$Secure", Member: []string{"ANDROID_ID"}, Field: true},
+	{Key: "wifi", PI: "wifi", NameZH: "WLAN信息（SSID/BSSID/扫描结果）", Class: "android.net.wifi.WifiInfo", Member: []string{"getSSID", "getBSSID"}, Perms: []string{"android.permission.ACCESS_WIFI_STATE"}},
+	{Key: "wifi", PI: "wifi", NameZH: "WLAN信息（SSID/BSSID/扫描结果）", Class: "android.net.wifi.WifiManager", Member: []string{"getScanResults", "getConfiguredNetworks"}, Perms: []string{"android.permission.ACCESS_WIFI_STATE"}},
+	{Key: "cell_location", PI: "location", NameZH: "基站位置", Class: "android.telephony.TelephonyManager", Member: []string{"getAllCellInfo", "getCellLocation", "getNeighboringCellInfo"}, Perms: permLocation},
+	{Key: "location", PI: "location", NameZH: "位置信息", Class: "android.location.LocationManager", Member: []string{"getLastKnownLocation", "requestLocationUpdates", "requestSingleUpdate", "getCurrentLocation"}, Perms: permLocation},
+	{Key: "location", PI: "location", NameZH: "位置信息", Class: "com.google.android.gms.location.FusedLocationProviderClient", Member: []string{"getLastLocation", "requestLocationUpdates", "getCurrentLocation"}, Perms: permLocation},
+	{Key: "location", PI: "location", NameZH: "位置信息", Class: "com.amap.api.location.AMapLocationClient", Member: []string{"startLocation"}, Perms: permLocation},
+	{Key: "location", PI: "location", NameZH: "位置信息", Class: "com.baidu.location.LocationClient", Member: []string{"start", "requestLocation"}, Perms: permLocation},
+	{Key: "location", PI: "location", NameZH: "位置信息", Class: "com.tencent.map.geolocation.TencentLocationManager", Member: []string{"requestLocationUpdates", "requestSingleFreshLocation"}, Perms: permLocation},
+	{Key: "app_list", PI: "app_list", NameZH: "软件安装列表", Class: "android.content.pm.PackageManager", Member: []string{"getInstalledPackages", "getInstalledApplications", "getInstalledPackagesAsUser"}},
+	{Key: "clipboard", PI: "clipboard", NameZH: "剪切板内容", Class: "android.content.ClipboardManager", Member: []string{"getPrimaryClip", "getText"}},
+	{Key: "clipboard", PI: "clipboard", NameZH: "剪切板内容", Class: "android.text.ClipboardManager", Member: []string{"getText"}},
+	{Key: "contacts", PI: "contacts", NameZH: "通讯录", Class: "android.provider.ContactsContract$Contacts", Member: []string{"CONTENT_URI"}, Field: true, Perms: []string{"android.permission.READ_CONTACTS"}},
+	{Key: "contacts", PI: "contacts", NameZH: "通讯录", Class: "android.provider.ContactsContract$CommonDataKinds$Phone", Member: []string{"CONTENT_URI"}, Field: true, Perms: []string{"android.permission.READ_CONTACTS"}},
+	{Key: "call_log", PI: "call_log", NameZH: "通话记录", Class: "android.provider.CallLog$Calls", Member: []string{"CONTENT_URI"}, Field: true, Perms: []string{"android.permission.READ_CALL_LOG"}},
+	{Key: "sms", PI: "sms", NameZH: "短信", Class: "android.provider.Telephony$Sms", Member: []string{"CONTENT_URI"}, Field: true, Perms: []string{"android.permission.READ_SMS"}},
+	{Key: "sms_send", PI: "sms", NameZH: "发送短信", Class: "android.telephony.SmsManager", Member: []string{"sendTextMessage", "sendMultipartTextMessage"}, Perms: []string{"android.permission.SEND_SMS"}},
+	{Key: "calendar", PI: "calendar", NameZH: "日历", Class: "android.provider.CalendarContract$Events", Member: []string{"CONTENT_URI"}, Field: true, Perms: []string{"android.permission.READ_CALENDAR", "android.permission.WRITE_CALENDAR"}},
+	{Key: "accounts", PI: "accounts", NameZH: "设备账户", Class: "android.accounts.AccountManager", Member: []string{"getAccounts", "getAccountsByType"}, Perms: []string{"android.permission.GET_ACCOUNTS"}},
+	{Key: "camera", PI: "camera", NameZH: "相机", Class: "android.hardware.Camera", Member: []string{"open"}, Perms: []string{"android.permission.CAMERA"}},
+	{Key: "camera", PI: "camera", NameZH: "相机", Class: "android.hardware.camera2.CameraManager", Member: []string{"openCamera"}, Perms: []string{"android.permission.CAMERA"}},
+	{Key: "camera", PI: "camera", NameZH: "相机", Class: "androidx.camera.lifecycle.ProcessCameraProvider", Member: []string{"bindToLifecycle"}, Perms: []string{"android.permission.CAMERA"}},
+	{Key: "microphone", PI: "microphone", NameZH: "麦克风录音", Class: "android.media.AudioRecord", Member: []string{"startRecording"}, Perms: []string{"android.permission.RECORD_AUDIO"}},
+	{Key: "microphone", PI: "microphone", NameZH: "麦克风录音", Class: "android.media.MediaRecorder", Member: []string{"setAudioSource"}, Perms: []string{"android.permission.RECORD_AUDIO"}},
+	{Key: "microphone", PI: "microphone", NameZH: "麦克风录音", Class: "android.speech.SpeechRecognizer", Member: []string{"startListening"}, Perms: []string{"android.permission.RECORD_AUDIO"}},
+	{Key: "sensor", PI: "", NameZH: "传感器（加速度/陀螺仪）", Class: "android.hardware.SensorManager", Member: []string{"registerListener"}},
+}
+
+var (
+	permPhone    = []string{"android.permission.READ_PHONE_STATE", "android.permission.READ_PRIVILEGED_PHONE_STATE"}
+	permLocation = []string{"android.permission.ACCESS_FINE_LOCATION", "android.permission.ACCESS_COARSE_LOCATION"}
+)
+
+// reflectionIDStrings are const-strings that read unchangeable IDs without a framework
+// call (§9 notes 2–3): system properties and sysfs paths.
+var reflectionIDStrings = map[string]string{
+	"ro.serialno":                  "serial",
+	"ro.boot.serialno":             "serial",
+	"/sys/class/net/wlan0/address": "mac",
+	"/sys/class/net/eth0/address":  "mac",
+	"/proc/net/arp":                "mac",
+}
+
+// reflectionIDMethods are method names read through reflection when a method both
+// loads the name and calls java.lang.Class.getMethod/getDeclaredMethod.
+var reflectionIDMethods = map[string]string{
+	"getDeviceId":        "imei",
+	"getImei":            "imei",
+	"getMeid":            "meid",
+	"getSubscriberId":    "imsi",
+	"getSimSerialNumber": "iccid",
+	"getMacAddress":      "mac",
+	"getHardwareAddress": "mac",
+}
+
+// apiHit is one sensitive reference found in the code.
+type apiHit struct {
+	Spec    *apiSpec
+	Method  int    // caller, index into codeIndex.methods
+	Target  string // "android.telephony.TelephonyManager.getDeviceId" or `const-string "ro.serialno"`
+	Line    int
+	Reflect bool
+}
+
+// findAPIs lists every sensitive reference whose spec passes keep, in a stable order.
+func (e *env) findAPIs(keep func(*apiSpec) bool) []apiHit {
+	ix := e.code()
+	var out []apiHit
+	for i := range sensitiveAPIs {
+		sp := &sensitiveAPIs[i]
+		if keep != nil && !keep(sp) {
+			continue
+		}
+		for _, mem := range sp.Member {
+			for _, u := range ix.users(sp.Class, mem) {
+				if u.Field != sp.Field {
+					continue
+				}
+				// Source facts carry no string constants: those specs have a field twin.
+				if len(sp.NeedString) > 0 && !ix.hasString(u.Method, func(s string) bool { return containsAny(s, sp.NeedString) }) {
+					continue
+				}
+				out = append(out, apiHit{Spec: sp, Method: u.Method, Target: sp.Class + "." + mem, Line: u.Line})
+			}
+		}
+	}
+	out = append(out, e.reflectionHits(keep)...)
+	sort.SliceStable(out, func(a, b int) bool {
+		ma, mb := ix.methods[out[a].Method], ix.methods[out[b].Method]
+		if out[a].Spec.Key != out[b].Spec.Key {
+			return out[a].Spec.Key < out[b].Spec.Key
+		}
+		if ma.display() != mb.display() {
+			return ma.display() < mb.display()
+		}
+		return out[a].Target < out[b].Target
+	})
+	return out
+}
+
+func (e *env) reflectionHits(keep func(*apiSpec) bool) []apiHit {
+	ix := e.code()
+	specByKey := map[string]*apiSpec{}
+	for i := range sensitiveAPIs {
+		if _, ok := specByKey[sensitiveAPIs[i].Key]; !ok {
+			specByKey[sensitiveAPIs[i].Key] = &sensitiveAPIs[i]
+		}
+	}
+	var out []apiHit
+	strs := make([]string, 0, len(reflectionIDStrings))
+	for s := range reflectionIDStrings {
+		strs = append(strs, s)
+	}
+	sort.Strings(strs)
+	for _, s := range strs {
+		sp := specByKey[reflectionIDStrings[s]]
+		if keep != nil && !keep(sp) {
+			continue
+		}
+		for _, id := range ix.strIndex[s] {
+			out = append(out, apiHit{Spec: sp, Method: id, Target: `const-string "` + s + `"`, Reflect: true})
+		}
+	}
+	names := make([]string, 0, len(reflectionIDMethods))
+	for s := range reflectionIDMethods {
+		names = append(names, s)
+	}
+	sort.Strings(names)
+	for _, s := range names {
+		sp := specByKey[reflectionIDMethods[s]]
+		if keep != nil && !keep(sp) {
+			continue
+		}
+		for _, id := range ix.strIndex[s] {
+			if callsAny(ix.methods[id], "java.lang.Class", "getMethod", "getDeclaredMethod") {
+				out = append(out, apiHit{Spec: sp, Method: id, Target: `reflection "` + s + `"`, Reflect: true})
+			}
+		}
+	}
+	return out
+}
+
+func callsAny(m *codeMethod, class string, names ...string) bool {
+	for _, c := range m.Calls {
+		if c.Class != class {
+			continue
+		}
+		for _, n := range names {
+			if c.Member == n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}

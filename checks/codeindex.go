@@ -1,0 +1,344 @@
+package checks
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/hegui-dev/hegui/analyzer"
+)
+
+// codeIndex answers the two questions every code rule asks, the same way for DEX and
+// for source trees: "who references class.member" and "what does method X call".
+type codeIndex struct {
+	methods []*codeMethod
+	// byName maps "pkg.Class.name" to every method defined under it (all overloads).
+	byName map[string][]int
+	// refs maps a referenced "pkg.Class.member" (method or field) to its use sites.
+	refs map[string][]useSite
+	// classes maps a defined class to its super class and interfaces.
+	classes map[string]*codeClass
+	// strIndex maps a string constant to the methods that load it.
+	strIndex map[string][]int
+	// complete is false when part of the code could not be read (parse errors,
+	// hidden DEX, packers): "never used" conclusions are then unsafe.
+	complete bool
+}
+
+type codeClass struct {
+	Super      string
+	Interfaces []string
+}
+
+// codeMethod is one method with a body: a DEX method or a source method.
+type codeMethod struct {
+	Class, Name, Proto string
+	Path               string // classes2.dex, app/src/main/java/…/App.java
+	Line               int    // first reference line in source mode, 0 for DEX
+	Calls              []codeRef
+	Fields             []codeRef
+	Strings            []string
+}
+
+// codeRef is one reference from a method to a class member.
+type codeRef struct {
+	Class, Member, Proto string
+	Line                 int // source mode only
+}
+
+// useSite is where a member is referenced.
+type useSite struct {
+	Method int // index into codeIndex.methods
+	Line   int
+	Field  bool
+}
+
+func (m *codeMethod) key() string { return m.Class + "." + m.Name }
+
+// display is the stable human and fingerprint form of a method.
+func (m *codeMethod) display() string { return m.Class + "." + m.Name }
+
+const maxIndexedMethods = 2_000_000
+
+func buildCodeIndex(ctx context.Context, f *analyzer.Facts) *codeIndex {
+	ix := &codeIndex{
+		byName:   map[string][]int{},
+		refs:     map[string][]useSite{},
+		classes:  map[string]*codeClass{},
+		strIndex: map[string][]int{},
+		complete: true,
+	}
+	if f == nil {
+		ix.complete = false
+		return ix
+	}
+	if len(f.Dex.Hidden) > 0 {
+		ix.complete = false
+	}
+	for _, df := range f.Dex.Files {
+		if ctx.Err() != nil {
+			ix.complete = false
+			return ix
+		}
+		p := df.Parsed
+		if p == nil || df.Error != "" {
+			if f.Source.Kind != "source" {
+				ix.complete = false
+			}
+			if p == nil {
+				continue
+			}
+		}
+		if len(p.Warnings) > 0 {
+			ix.complete = false
+		}
+		for ci := range p.Classes {
+			c := &p.Classes[ci]
+			if _, ok := ix.classes[c.Name]; !ok {
+				ix.classes[c.Name] = &codeClass{Super: c.Super, Interfaces: c.Interfaces}
+			}
+			for mi := range c.Methods {
+				if len(ix.methods) >= maxIndexedMethods {
+					ix.complete = false
+					break
+				}
+				dm := &c.Methods[mi]
+				if int(dm.Ref) >= len(p.Methods) {
+					continue
+				}
+				self := p.Methods[dm.Ref]
+				m := &codeMethod{Class: c.Name, Name: self.Name, Proto: self.Proto, Path: df.Name}
+				for _, t := range dm.Invokes {
+					if int(t) < len(p.Methods) {
+						r := p.Methods[t]
+						m.Calls = append(m.Calls, codeRef{Class: r.Class, Member: r.Name, Proto: r.Proto})
+					}
+				}
+				for _, t := range dm.FieldRefs {
+					if int(t) < len(p.Fields) {
+						r := p.Fields[t]
+						m.Fields = append(m.Fields, codeRef{Class: r.Class, Member: r.Name})
+					}
+				}
+				for _, t := range dm.StringRefs {
+					if int(t) < len(p.Strings) {
+						m.Strings = append(m.Strings, p.Strings[t])
+					}
+				}
+				ix.add(m)
+			}
+		}
+	}
+	if f.Code != nil {
+		ix.addSource(f.Code.Calls)
+	}
+	return ix
+}
+
+// addSource turns source-mode references into methods keyed by their enclosing
+// class and method name; the first reference line stands for the method's line.
+func (ix *codeIndex) addSource(calls []analyzer.SourceCall) {
+	type key struct{ class, method, path string }
+	byKey := map[key]*codeMethod{}
+	var order []key
+	for _, c := range calls {
+		k := key{c.InClass, c.InMethod, c.Location.Path}
+		m := byKey[k]
+		if m == nil {
+			name := c.InMethod
+			if name == "" {
+				name = "<clinit>"
+			}
+			m = &codeMethod{Class: c.InClass, Name: name, Path: c.Location.Path, Line: c.Location.Line}
+			byKey[k] = m
+			order = append(order, k)
+		}
+		if c.Location.Line > 0 && (m.Line == 0 || c.Location.Line < m.Line) {
+			m.Line = c.Location.Line
+		}
+		// Source facts do not say field or method; an upper-case member is a constant.
+		if isConstantName(c.Member) {
+			m.Fields = append(m.Fields, codeRef{Class: c.Class, Member: c.Member, Line: c.Location.Line})
+		} else {
+			m.Calls = append(m.Calls, codeRef{Class: c.Class, Member: c.Member, Line: c.Location.Line})
+		}
+		if ix.classes[c.InClass] == nil {
+			ix.classes[c.InClass] = &codeClass{}
+		}
+	}
+	for _, k := range order {
+		ix.add(byKey[k])
+	}
+}
+
+func isConstantName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if (r < 'A' || r > 'Z') && r != '_' && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+func (ix *codeIndex) add(m *codeMethod) {
+	id := len(ix.methods)
+	ix.methods = append(ix.methods, m)
+	ix.byName[m.key()] = append(ix.byName[m.key()], id)
+	for _, c := range m.Calls {
+		k := c.Class + "." + c.Member
+		ix.refs[k] = append(ix.refs[k], useSite{Method: id, Line: c.Line})
+	}
+	for _, c := range m.Fields {
+		k := c.Class + "." + c.Member
+		ix.refs[k] = append(ix.refs[k], useSite{Method: id, Line: c.Line, Field: true})
+	}
+	seen := map[string]bool{}
+	for _, s := range m.Strings {
+		if !seen[s] {
+			seen[s] = true
+			ix.strIndex[s] = append(ix.strIndex[s], id)
+		}
+	}
+}
+
+// users returns the sites referencing class.member, in index order.
+// Source mode may spell nested classes with "." (Settings.Secure), DEX with "$".
+func (ix *codeIndex) users(class, member string) []useSite {
+	out := ix.refs[class+"."+member]
+	if strings.Contains(class, "$") {
+		out = append(out[:len(out):len(out)], ix.refs[strings.ReplaceAll(class, "$", ".")+"."+member]...)
+	}
+	return out
+}
+
+// resolve finds the methods a call may land in: the exact class, else the nearest
+// super class defining it (an inherited method called through a subclass reference).
+func (ix *codeIndex) resolve(r codeRef) []int {
+	cls := r.Class
+	for depth := 0; depth < 16 && cls != ""; depth++ {
+		if ids := ix.byName[cls+"."+r.Member]; len(ids) > 0 {
+			if r.Proto == "" {
+				return ids
+			}
+			var out []int
+			for _, id := range ids {
+				if p := ix.methods[id].Proto; p == "" || p == r.Proto {
+					out = append(out, id)
+				}
+			}
+			return out
+		}
+		c := ix.classes[cls]
+		if c == nil {
+			return nil
+		}
+		cls = c.Super
+	}
+	return nil
+}
+
+// methodsOf returns the methods named name defined in class or its super classes.
+func (ix *codeIndex) methodsOf(class, name string) []int {
+	return ix.resolve(codeRef{Class: class, Member: name})
+}
+
+// isSubclass reports whether class extends or implements one of the named types,
+// following the chain through classes the index knows.
+func (ix *codeIndex) isSubclass(class string, of ...string) bool {
+	seen := map[string]bool{}
+	queue := []string{class}
+	for len(queue) > 0 && len(seen) < 64 {
+		c := queue[0]
+		queue = queue[1:]
+		if seen[c] {
+			continue
+		}
+		seen[c] = true
+		for _, o := range of {
+			if c == o {
+				return true
+			}
+		}
+		if cc := ix.classes[c]; cc != nil {
+			if cc.Super != "" {
+				queue = append(queue, cc.Super)
+			}
+			queue = append(queue, cc.Interfaces...)
+		}
+	}
+	return false
+}
+
+// asyncTargets are the bodies that constructing a runnable-like class schedules: a
+// pre-consent onCreate that starts a thread still runs that thread's code.
+var asyncBodies = []struct {
+	types   []string
+	methods []string
+}{
+	{[]string{"java.lang.Runnable", "java.lang.Thread"}, []string{"run"}},
+	{[]string{"java.util.concurrent.Callable"}, []string{"call"}},
+	{[]string{"android.os.AsyncTask"}, []string{"doInBackground"}},
+	{[]string{"android.os.Handler"}, []string{"handleMessage"}},
+}
+
+// callees returns the methods m may transfer control to, sorted and unique.
+func (ix *codeIndex) callees(id int) []int {
+	m := ix.methods[id]
+	set := map[int]bool{}
+	for _, c := range m.Calls {
+		for _, t := range ix.resolve(c) {
+			set[t] = true
+		}
+		if c.Member == "<init>" {
+			for _, ab := range asyncBodies {
+				if ix.isSubclass(c.Class, ab.types...) {
+					for _, name := range ab.methods {
+						for _, t := range ix.byName[c.Class+"."+name] {
+							set[t] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	// A static initialiser runs on first use of its class.
+	for _, c := range m.Calls {
+		if c.Class != m.Class {
+			for _, t := range ix.byName[c.Class+".<clinit>"] {
+				set[t] = true
+			}
+		}
+	}
+	out := make([]int, 0, len(set))
+	for t := range set {
+		if t != id {
+			out = append(out, t)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// hasString reports whether method id loads a string constant matching pred.
+func (ix *codeIndex) hasString(id int, pred func(string) bool) bool {
+	for _, s := range ix.methods[id].Strings {
+		if pred(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// empty reports whether no code was indexed at all.
+func (ix *codeIndex) empty() bool { return len(ix.methods) == 0 }
+
+// trimProto removes the descriptor from "Class.name(...)".
+func trimProto(s string) string {
+	if i := strings.IndexByte(s, '('); i >= 0 {
+		return s[:i]
+	}
+	return s
+}

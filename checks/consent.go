@@ -1,0 +1,216 @@
+package checks
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/hegui-dev/hegui/analyzer"
+)
+
+// reachability is what runs before the user can have agreed to the policy: every
+// method reachable from a pre-consent entry point through the intra-app call graph,
+// except through methods that first check a stored consent flag.
+type reachability struct {
+	entries []entryPoint
+	parent  map[int]int // method → caller on a shortest path; -1 for entry methods
+	entry   map[int]int // method → index into entries
+	guarded map[int]bool
+	order   []int // visit order (BFS), guarded methods excluded
+}
+
+type entryPoint struct {
+	Label     string // "Application.onCreate", "ContentProvider.onCreate", …
+	Component string // class named in the manifest
+	Method    int
+}
+
+const (
+	maxReachDepth   = 14
+	maxReachVisited = 60000
+)
+
+var bootActions = []string{
+	"android.intent.action.BOOT_COMPLETED",
+	"android.intent.action.LOCKED_BOOT_COMPLETED",
+	"android.intent.action.QUICKBOOT_POWERON",
+}
+
+func (e *env) preConsent() *reachability {
+	if e.reach != nil {
+		return e.reach
+	}
+	ix := e.code()
+	r := &reachability{parent: map[int]int{}, entry: map[int]int{}, guarded: map[int]bool{}}
+	e.reach = r
+	f := e.facts()
+	add := func(label, class string, names ...string) {
+		for _, n := range names {
+			for _, id := range ix.methodsOf(class, n) {
+				r.entries = append(r.entries, entryPoint{Label: label + " " + n, Component: class, Method: id})
+			}
+		}
+	}
+	if app := f.App.ApplicationClass; app != "" {
+		add("Application", app, "<clinit>", "<init>", "attachBaseContext", "onCreate")
+	}
+	for _, c := range f.Components {
+		switch c.Type {
+		case "provider":
+			add("ContentProvider", c.Name, "<clinit>", "<init>", "attachInfo", "onCreate")
+		case "receiver":
+			if hasAction(c, bootActions...) {
+				add("BOOT_COMPLETED receiver", c.Name, "<clinit>", "onReceive")
+			}
+		}
+	}
+	type item struct{ id, depth int }
+	var queue []item
+	for i, ep := range r.entries {
+		if _, seen := r.parent[ep.Method]; seen {
+			continue
+		}
+		r.parent[ep.Method] = -1
+		r.entry[ep.Method] = i
+		queue = append(queue, item{ep.Method, 0})
+	}
+	guard := newGuardCache(ix)
+	for len(queue) > 0 && len(r.parent) < maxReachVisited {
+		if e.ctx.Err() != nil {
+			break
+		}
+		it := queue[0]
+		queue = queue[1:]
+		if guard.guarded(it.id) {
+			r.guarded[it.id] = true
+			continue
+		}
+		r.order = append(r.order, it.id)
+		if it.depth >= maxReachDepth {
+			continue
+		}
+		for _, t := range ix.callees(it.id) {
+			if _, seen := r.parent[t]; seen {
+				continue
+			}
+			r.parent[t] = it.id
+			r.entry[t] = r.entry[it.id]
+			queue = append(queue, item{t, it.depth + 1})
+		}
+	}
+	return r
+}
+
+// path lists the methods from the entry point down to id.
+func (r *reachability) path(ix *codeIndex, id int) []string {
+	var rev []string
+	for cur, n := id, 0; cur >= 0 && n < 64; n++ {
+		rev = append(rev, ix.methods[cur].display())
+		p, ok := r.parent[cur]
+		if !ok {
+			break
+		}
+		cur = p
+	}
+	out := make([]string, len(rev))
+	for i := range rev {
+		out[len(rev)-1-i] = rev[i]
+	}
+	return out
+}
+
+func (r *reachability) entryOf(id int) entryPoint {
+	if i, ok := r.entry[id]; ok && i < len(r.entries) {
+		return r.entries[i]
+	}
+	return entryPoint{}
+}
+
+func hasAction(c analyzer.Component, want ...string) bool {
+	for _, f := range c.IntentFilters {
+		for _, a := range f.Actions {
+			for _, w := range want {
+				if a == w {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// guardCache decides whether a method checks a stored consent flag before it goes on:
+// it reads a boolean preference (SharedPreferences.getBoolean, MMKV.decodeBool) and
+// loads a string naming consent, or calls a boolean method of the app that does.
+// DEX keeps no instruction order in the index, so "before the call" is approximated
+// by "in the same method"; see docs/rules/CNPI-CON-001.md.
+type guardCache struct {
+	ix   *codeIndex
+	memo map[int]bool
+}
+
+func newGuardCache(ix *codeIndex) *guardCache { return &guardCache{ix: ix, memo: map[int]bool{}} }
+
+var consentWords = []string{"agree", "privacy", "consent", "protocol", "policy", "隐私", "同意", "协议", "授权"}
+
+func (g *guardCache) direct(id int) bool {
+	if v, ok := g.memo[id]; ok {
+		return v
+	}
+	m := g.ix.methods[id]
+	reads := callsAny(m, "android.content.SharedPreferences", "getBoolean") ||
+		callsAny(m, "com.tencent.mmkv.MMKV", "decodeBool", "getBoolean")
+	ok := false
+	if reads {
+		if len(m.Strings) == 0 && m.Line > 0 {
+			// Source mode: no constants are recorded; a boolean preference read in
+			// a method whose name speaks of consent stands for the check.
+			ok = containsFold(m.Name, consentWords) || containsFold(m.Class, consentWords)
+		} else {
+			ok = g.ix.hasString(id, func(s string) bool { return len(s) < 200 && containsFold(s, consentWords) })
+		}
+	}
+	g.memo[id] = ok
+	return ok
+}
+
+func (g *guardCache) guarded(id int) bool {
+	if g.direct(id) {
+		return true
+	}
+	m := g.ix.methods[id]
+	for _, c := range m.Calls {
+		if c.Proto != "" && !strings.HasSuffix(c.Proto, ")Z") {
+			continue
+		}
+		for _, t := range g.ix.resolve(c) {
+			if g.direct(t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sdkInitNames are SDK entry points that start collection; compliance switches such
+// as UMConfigure.preInit or JCollectionAuth.setAuth are deliberately not listed.
+func isSDKInit(member string) bool {
+	l := strings.ToLower(member)
+	if strings.Contains(l, "preinit") || strings.HasPrefix(l, "is") || strings.HasPrefix(l, "get") {
+		return false
+	}
+	switch l {
+	case "start", "register", "setup", "startwork", "turnonpush", "resumepush":
+		return true
+	}
+	return strings.HasPrefix(l, "init") || strings.HasSuffix(l, "init") || strings.Contains(l, "initialize")
+}
+
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}

@@ -1,0 +1,283 @@
+package checks
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/hegui-dev/hegui/analyzer"
+	"github.com/hegui-dev/hegui/policy"
+	"github.com/hegui-dev/hegui/sdkdb"
+)
+
+// env is one run's shared, lazily built view of the Input: every check reads the
+// same code index and attribution instead of rebuilding them.
+type env struct {
+	ctx context.Context
+	in  *Input
+
+	ix       *codeIndex
+	prefixes []ownerPrefix
+	reach    *reachability
+}
+
+type ownerPrefix struct{ prefix, owner string }
+
+func newEnv(ctx context.Context, in *Input) *env {
+	if in == nil {
+		in = &Input{}
+	}
+	e := &env{ctx: ctx, in: in}
+	if in.SDKs != nil {
+		for _, h := range in.SDKs.SDKs {
+			for _, ev := range h.Evidence {
+				if ev.Kind == "package" && ev.Value != "" {
+					p := ev.Value
+					if !strings.HasSuffix(p, ".") {
+						p += "."
+					}
+					e.prefixes = append(e.prefixes, ownerPrefix{p, h.ID})
+				}
+			}
+		}
+		sort.SliceStable(e.prefixes, func(a, b int) bool { return len(e.prefixes[a].prefix) > len(e.prefixes[b].prefix) })
+	}
+	return e
+}
+
+func (e *env) facts() *analyzer.Facts {
+	if e.in.Facts == nil {
+		return &analyzer.Facts{}
+	}
+	return e.in.Facts
+}
+
+func (e *env) code() *codeIndex {
+	if e.ix == nil {
+		e.ix = buildCodeIndex(e.ctx, e.in.Facts)
+	}
+	return e.ix
+}
+
+// owner attributes a dotted class name to "app", an SDK ID, or "" (unknown code).
+// sdkdb's index is authoritative; the SDK hits' package evidence and the app's own
+// package fill in when it has nothing to say.
+func (e *env) owner(class string) string {
+	if e.in.SDKs != nil {
+		if o := e.in.SDKs.Owner(class); o != "" {
+			return o
+		}
+	}
+	for _, p := range e.prefixes {
+		if strings.HasPrefix(class, p.prefix) {
+			return p.owner
+		}
+	}
+	if pkg := e.facts().App.Package; pkg != "" && (class == pkg || strings.HasPrefix(class, pkg+".")) {
+		return "app"
+	}
+	return ""
+}
+
+// hit returns the detected SDK with that ID.
+func (e *env) hit(id string) *sdkdb.Hit {
+	if e.in.SDKs == nil {
+		return nil
+	}
+	for i := range e.in.SDKs.SDKs {
+		if e.in.SDKs.SDKs[i].ID == id {
+			return &e.in.SDKs.SDKs[i]
+		}
+	}
+	return nil
+}
+
+// sdks returns the detected SDKs sorted by ID.
+func (e *env) sdks() []sdkdb.Hit {
+	if e.in.SDKs == nil {
+		return nil
+	}
+	out := append([]sdkdb.Hit(nil), e.in.SDKs.SDKs...)
+	sort.Slice(out, func(a, b int) bool { return out[a].ID < out[b].ID })
+	return out
+}
+
+// ownerLabel names an owner for messages.
+func (e *env) ownerLabel(owner string, zh bool) string {
+	switch owner {
+	case "app":
+		if zh {
+			return "App自身代码"
+		}
+		return "the app's own code"
+	case "":
+		if zh {
+			return "未归属的第三方代码"
+		}
+		return "unattributed third-party code"
+	}
+	if h := e.hit(owner); h != nil {
+		if zh && h.NameZH != "" {
+			return h.NameZH + "（" + owner + "）"
+		}
+		return h.Name + " (" + owner + ")"
+	}
+	return owner
+}
+
+// hasPolicy reports whether a policy text was read (not just URLs or dialog strings).
+func (e *env) hasPolicy() bool {
+	return e.in.Policy != nil && len(e.in.Policy.Documents) > 0
+}
+
+func (e *env) item(key string) policy.Item {
+	if e.in.Policy == nil || e.in.Policy.Items == nil {
+		return policy.Item{}
+	}
+	return e.in.Policy.Items[key]
+}
+
+// policyCovers reports whether the policy discloses a PI category: by its key or an
+// alias, through a disclosed permission of it, or by a keyword in a disclosed
+// category's name or evidence sentence. Sentences denying collection do not count.
+func (e *env) policyCovers(cat *piCategory, perms ...string) (bool, *policy.Evidence) {
+	if e.in.Policy == nil || cat == nil {
+		return false, nil
+	}
+	keys := append([]string{cat.Key}, cat.Aliases...)
+	for i := range e.in.Policy.PICategories {
+		d := &e.in.Policy.PICategories[i]
+		match := false
+		for _, k := range keys {
+			if d.Category == k {
+				match = true
+			}
+		}
+		for _, p := range d.Permissions {
+			for _, q := range perms {
+				if p == q || shortPerm(p) == shortPerm(q) {
+					match = true
+				}
+			}
+		}
+		if !match && containsFold(d.Name, cat.Keywords) {
+			match = true
+		}
+		if !match {
+			for _, ev := range d.Evidence {
+				if containsFold(ev.Sentence, cat.Keywords) {
+					match = true
+					break
+				}
+			}
+		}
+		if match && len(d.Evidence) > 0 {
+			ev := d.Evidence[0]
+			return true, &ev
+		}
+		if match {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+func containsFold(s string, words []string) bool {
+	ls := strings.ToLower(s)
+	for _, w := range words {
+		if strings.Contains(ls, strings.ToLower(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// appStrings returns the APK's resource strings (both locales and the global pool).
+func (e *env) appStrings() []string {
+	f := e.facts()
+	var out []string
+	out = append(out, f.Resources.Strings...)
+	for _, m := range []map[string]string{f.Resources.Named, f.Resources.NamedZH} {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			out = append(out, m[k])
+		}
+	}
+	return out
+}
+
+// findString returns the first app resource string that satisfies pred.
+func (e *env) findString(pred func(string) bool) (string, bool) {
+	for _, s := range e.appStrings() {
+		if len(s) <= 4096 && pred(s) {
+			return s, true
+		}
+	}
+	return "", false
+}
+
+// permission returns the requested permission with that name.
+func (e *env) permission(name string) (analyzer.Permission, bool) {
+	for _, p := range e.facts().App.Permissions {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return analyzer.Permission{}, false
+}
+
+// manifestPath is where the manifest evidence points.
+func (e *env) manifestPath() string {
+	if p := e.facts().App.Location.Path; p != "" {
+		return p
+	}
+	return "AndroidManifest.xml"
+}
+
+func (e *env) permEvidence(p analyzer.Permission) Evidence {
+	path := p.Location.Path
+	if path == "" {
+		path = e.manifestPath()
+	}
+	return Evidence{Kind: "manifest", Path: path, Line: p.Location.Line, Locator: p.Name, Snippet: `<uses-permission android:name="` + p.Name + `"/>`}
+}
+
+func (e *env) componentEvidence(c analyzer.Component, snippet string) Evidence {
+	path := c.Location.Path
+	if path == "" {
+		path = e.manifestPath()
+	}
+	return Evidence{Kind: "manifest", Path: path, Line: c.Location.Line, Locator: c.Name, Snippet: snippet}
+}
+
+// codeEvidence points at a method and what it references there.
+func (e *env) codeEvidence(id int, line int, snippet string) Evidence {
+	m := e.code().methods[id]
+	kind := "dex"
+	if e.in.Facts != nil && e.in.Facts.Code != nil && !strings.HasSuffix(m.Path, ".dex") {
+		kind = "source"
+	}
+	if kind == "dex" {
+		line = 0
+	}
+	return Evidence{Kind: kind, Path: m.Path, Line: line, Locator: m.display(), Snippet: snippet}
+}
+
+func policyEvidence(ev policy.Evidence) Evidence {
+	return Evidence{Kind: "policy", Path: ev.Path, Locator: ev.Section, Snippet: ev.Sentence}
+}
+
+// policyPaths names the policy documents that were read, for negative evidence.
+func (e *env) policyDocEvidence() Evidence {
+	var paths []string
+	if e.in.Policy != nil {
+		for _, d := range e.in.Policy.Documents {
+			paths = append(paths, d.Path)
+		}
+	}
+	return Evidence{Kind: "policy", Path: strings.Join(paths, ", "), Snippet: "no matching statement in the policy text"}
+}

@@ -1,0 +1,70 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+)
+
+func newPOL005() Check {
+	return &ruleCheck{rule: Rule{
+		ID: "CNPI-POL-005", Title: "Collected personal information not itemised in the policy", TitleZH: "未逐一列出收集使用个人信息的目的、方式、范围",
+		Severity: High, NeedsPolicy: true,
+		Clauses: []Clause{
+			rd("2.1", "未逐一列出App（包括委托的第三方或嵌入的第三方代码、插件）收集使用个人信息的目的、方式、范围"),
+			cverc("CV-04", "隐私政策未逐一列出收集使用个人信息的目的、方式、范围"),
+			gb41391("§6.4", "告知同意"),
+			pipl("第17条", "告知处理目的、处理方式、个人信息种类"),
+		},
+		Rationale:   "Every kind of personal information the app or its SDKs read must be listed in the policy with its purpose; code that reads device IDs, location, the app list or the clipboard without a matching disclosure is what testers report as 未逐一列出.",
+		RationaleZH: "App及其SDK读取的每类个人信息都应在隐私政策中逐项列明目的和方式；代码读取设备标识、位置、应用列表、剪切板等而政策未列明，即测评中的“未逐一列出”。",
+		Fix:         "For each category listed in the finding, add an entry to the policy and the collected-PI list stating the purpose, the scenario and who collects it (the app or the named SDK), or remove the code that reads it.",
+		FixZH:       "针对发现中列出的每类个人信息，在隐私政策和个人信息收集清单中写明目的、场景和收集方（App或具体SDK），或删除读取这些信息的代码。",
+		Detects: "Finds references to the sensitive APIs of regulations.md §9 (IMEI/IMSI/serial/MAC, Android ID, location, Wi-Fi, installed apps, clipboard, contacts, call log, SMS, calendar, accounts, camera, microphone) in DEX or source, " +
+			"groups them by personal-information category, and reports each category the policy does not disclose (by category key, a disclosed permission, or a §7 keyword in the disclosure).",
+		FalsePositives: "Code that is present but never executed (dead SDK modules) is still reported; a policy that describes the data in unusual words may not match the keyword list.",
+	}, fn: runPOL005}
+}
+
+func runPOL005(e *env, r *Rule) []draft {
+	hits := e.findAPIs(func(s *apiSpec) bool { return s.PI != "" })
+	byCat := map[string][]apiHit{}
+	for _, h := range hits {
+		byCat[h.Spec.PI] = append(byCat[h.Spec.PI], h)
+	}
+	var out []draft
+	ix := e.code()
+	for _, key := range sortedKeys(byCat) {
+		cat := piCategoryByKey(key)
+		if cat == nil {
+			continue
+		}
+		var perms []string
+		for _, h := range byCat[key] {
+			perms = append(perms, h.Spec.Perms...)
+		}
+		if ok, _ := e.policyCovers(cat, perms...); ok {
+			continue
+		}
+		owners := map[string]bool{}
+		var ev []Evidence
+		for _, h := range byCat[key] {
+			m := ix.methods[h.Method]
+			owners[e.owner(m.Class)] = true
+			ev = append(ev, e.codeEvidence(h.Method, h.Line, "references "+h.Target))
+		}
+		var who, whoZH []string
+		for _, o := range sortedKeys(owners) {
+			who = append(who, e.ownerLabel(o, false))
+			whoZH = append(whoZH, e.ownerLabel(o, true))
+		}
+		ev = append(ev, e.policyDocEvidence())
+		out = append(out, draft{
+			Message: fmt.Sprintf("The code reads %s (%s; %d reference(s) in %s) but the policy does not disclose collecting it.",
+				cat.Name, cat.NameZH, len(byCat[key]), strings.Join(who, ", ")),
+			MessageZH: fmt.Sprintf("代码读取%s（%d处，位于%s），但隐私政策未说明收集该类信息。", cat.NameZH, len(byCat[key]), strings.Join(whoZH, "、")),
+			Evidence:  ev,
+			Key:       []string{"pi:" + key},
+		})
+	}
+	return out
+}

@@ -1,0 +1,91 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hegui-dev/hegui/sdkdb"
+)
+
+func newSDK004() Check {
+	return &ruleCheck{rule: Rule{
+		ID: "CNPI-SDK-004", Title: "SDK initialised before consent", TitleZH: "SDK在用户同意前初始化",
+		Severity: High,
+		Clauses: []Clause{
+			miit164("1", "违规收集个人信息（App、SDK）"),
+			miit164("3", "违规使用个人信息"),
+			rd("3.1", "征得用户同意前就开始收集个人信息"),
+			gb41391("§6.6", "第三方收集管理：SDK不应在同意前收集"),
+		},
+		Rationale:   "Most SDKs start collecting device information as soon as they are initialised. Initialising them in Application.onCreate, or letting their auto-init ContentProvider run, means collection before the user has seen the policy.",
+		RationaleZH: "多数SDK初始化后即开始采集设备信息。在Application.onCreate中初始化、或其自动初始化ContentProvider随进程启动运行，即在用户阅读隐私政策前开始收集。",
+		Fix:         "Initialise SDKs only after the user agrees (use the SDK's pre-init/compliance API before consent, e.g. Umeng UMConfigure.preInit, JPush JCollectionAuth.setAuth(false)); remove or disable SDK auto-init providers (tools:node=\"remove\") and initialise manually after consent.",
+		FixZH:       "用户同意后再初始化SDK（同意前仅调用SDK的合规预初始化接口，如友盟UMConfigure.preInit、极光JCollectionAuth.setAuth(false)）；删除或禁用SDK自动初始化Provider（tools:node=\"remove\"），在同意后手动初始化。",
+		Detects: "On the pre-consent call graph of CNPI-CON-001, every call from app or unattributed code into an SDK's class whose method name is an initialiser (init*, *init, initialize, start, register, setup; not preInit, is*, get*) is reported with its path. " +
+			"An SDK's ContentProvider in the manifest is reported when its onCreate calls into code (or its name contains Init): it runs at process start, before Application.onCreate. Calls behind a stored-consent check are not reported.",
+		FalsePositives: "SDKs whose init is itself consent-aware (compliance builds) are reported: document the SDK version and its mode. Providers that only register a FileProvider-like service with no collection are reported if their name contains Init.",
+	}, fn: runSDK004}
+}
+
+func runSDK004(e *env, r *Rule) []draft {
+	ix := e.code()
+	reach := e.preConsent()
+	var out []draft
+	seen := map[string]bool{}
+	for _, id := range reach.order {
+		m := ix.methods[id]
+		caller := e.owner(m.Class)
+		for _, c := range m.Calls {
+			o := e.owner(c.Class)
+			if o == "" || o == "app" || o == caller || !isSDKInit(c.Member) {
+				continue
+			}
+			k := o + "\x00" + m.display() + "\x00" + c.Member
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			path := reach.path(ix, id)
+			ep := reach.entryOf(id)
+			chain := strings.Join(append(path, c.Class+"."+c.Member), " → ")
+			out = append(out, draft{
+				Message: fmt.Sprintf("%s is initialised before consent: %s calls %s.%s, reached from %s (%s).",
+					e.ownerLabel(o, false), m.display(), c.Class, c.Member, ep.Label, ep.Component),
+				MessageZH: fmt.Sprintf("%s在用户同意前初始化：%s调用%s.%s，入口为%s（%s）。",
+					e.ownerLabel(o, true), m.display(), c.Class, c.Member, ep.Label, ep.Component),
+				Evidence: []Evidence{e.codeEvidence(id, c.Line, "path: "+chain)},
+				Owner:    o,
+				Key:      []string{"sdk:" + o, "caller:" + m.display(), "init:" + c.Class + "." + c.Member},
+			})
+		}
+	}
+	for _, c := range e.facts().Components {
+		if c.Type != "provider" {
+			continue
+		}
+		o := e.owner(c.Name)
+		if o == "" || o == "app" {
+			continue
+		}
+		if h := e.hit(o); h != nil && h.Category == sdkdb.CatFramework {
+			continue
+		}
+		active := strings.Contains(c.Name, "Init")
+		for _, id := range ix.methodsOf(c.Name, "onCreate") {
+			if ix.methods[id].Class == c.Name && len(ix.methods[id].Calls) > 1 {
+				active = true
+			}
+		}
+		if !active {
+			continue
+		}
+		out = append(out, draft{
+			Message:   fmt.Sprintf("%s declares the ContentProvider %s: it is created at process start, before Application.onCreate and before any consent dialog, and initialises the SDK.", e.ownerLabel(o, false), c.Name),
+			MessageZH: fmt.Sprintf("%s声明了ContentProvider %s：它在进程启动时、早于Application.onCreate和隐私弹窗创建，并初始化SDK。", e.ownerLabel(o, true), c.Name),
+			Evidence:  []Evidence{e.componentEvidence(c, `<provider android:name="`+c.Name+`">`)},
+			Owner:     o,
+			Key:       []string{"sdk:" + o, "provider:" + c.Name},
+		})
+	}
+	return out
+}

@@ -1,0 +1,100 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/hegui-dev/hegui/sdkdb"
+)
+
+func newUX001() Check {
+	return &ruleCheck{rule: Rule{
+		ID: "CNPI-UX-001", Title: "Self-start and associated start", TitleZH: "APP频繁自启动和关联启动",
+		Severity: Medium,
+		Clauses: []Clause{
+			miit164("6", "APP频繁自启动和关联启动"),
+			miit26("无合理场景不得自启动、关联启动其他应用"),
+		},
+		Rationale:   "MIIT item 164-6: apps must not start themselves (boot, unlock, network change, app installs) or wake other apps without a reasonable scenario and the user's knowledge; push SDKs' wake-up components are the usual cause.",
+		RationaleZH: "工信部164号文第6项：无合理场景不得自启动（开机、解锁、网络变化、应用安装）或唤醒其他App；推送SDK的唤醒组件是常见原因。",
+		Fix:         "Remove receivers for BOOT_COMPLETED, USER_PRESENT, CONNECTIVITY_CHANGE and PACKAGE_* unless a feature the user turned on needs them; disable push-SDK wake-up (关联启动) in the SDK console or remove those components with tools:node=\"remove\"; do not start other apps' components without a user action.",
+		FixZH:       "除用户开启的功能确需外，删除开机、解锁、网络变化、应用安装等广播接收器；在推送SDK后台关闭“关联启动/拉活”或用 tools:node=\"remove\" 移除相关组件；不得在无用户操作时启动其他App的组件。",
+		Detects: "Receivers listening for BOOT_COMPLETED, LOCKED_BOOT_COMPLETED, QUICKBOOT_POWERON, USER_PRESENT, CONNECTIVITY_CHANGE or PACKAGE_ADDED/REPLACED/REMOVED (one finding per receiver); " +
+			"exported activities and services of push SDKs with intent filters (wake-up components such as JPush DActivity); and calls to PackageManager.getLaunchIntentForPackage (starting another app), one finding per owner.",
+		FalsePositives: "A boot receiver that only reschedules alarms the user set (reminders) has a reasonable scenario; say so in the policy. getLaunchIntentForPackage on the app's own package is not distinguished.",
+	}, fn: runUX001}
+}
+
+var wakeActions = []string{
+	"android.intent.action.BOOT_COMPLETED", "android.intent.action.LOCKED_BOOT_COMPLETED", "android.intent.action.QUICKBOOT_POWERON",
+	"android.intent.action.USER_PRESENT", "android.net.conn.CONNECTIVITY_CHANGE",
+	"android.intent.action.PACKAGE_ADDED", "android.intent.action.PACKAGE_REPLACED", "android.intent.action.PACKAGE_REMOVED",
+}
+
+func runUX001(e *env, r *Rule) []draft {
+	var out []draft
+	for _, c := range e.facts().Components {
+		if c.Type == "receiver" {
+			var acts []string
+			for _, f := range c.IntentFilters {
+				for _, a := range f.Actions {
+					for _, w := range wakeActions {
+						if a == w {
+							acts = append(acts, strings.TrimPrefix(strings.TrimPrefix(a, "android.intent.action."), "android.net.conn."))
+						}
+					}
+				}
+			}
+			if len(acts) == 0 {
+				continue
+			}
+			o := e.owner(c.Name)
+			out = append(out, draft{
+				Message:   fmt.Sprintf("Receiver %s (%s) starts the app on %s.", c.Name, e.ownerLabel(o, false), strings.Join(acts, ", ")),
+				MessageZH: fmt.Sprintf("广播接收器%s（%s）在%s时自启动App。", c.Name, e.ownerLabel(o, true), strings.Join(acts, "、")),
+				Evidence:  []Evidence{e.componentEvidence(c, "<action android:name=\""+strings.Join(acts, "\"/> <action android:name=\"")+"\"/>")},
+				Owner:     o,
+				Key:       []string{"receiver:" + c.Name},
+			})
+			continue
+		}
+		if (c.Type == "activity" || c.Type == "service") && c.Exported && len(c.IntentFilters) > 0 {
+			o := e.owner(c.Name)
+			if h := e.hit(o); h != nil && h.Category == sdkdb.CatPush {
+				out = append(out, draft{
+					Message:   fmt.Sprintf("%s declares the exported %s %s with an intent filter: other apps of the same push SDK can wake this app through it (关联启动).", e.ownerLabel(o, false), c.Type, c.Name),
+					MessageZH: fmt.Sprintf("%s声明了带intent-filter的导出%s %s，集成同一推送SDK的其他App可借此唤醒本App（关联启动）。", e.ownerLabel(o, true), c.Type, c.Name),
+					Evidence:  []Evidence{e.componentEvidence(c, fmt.Sprintf(`<%s android:name="%s" android:exported="true">`, c.Type, c.Name))},
+					Owner:     o,
+					Key:       []string{"wake:" + c.Name},
+				})
+			}
+		}
+	}
+	ix := e.code()
+	byOwner := map[string][]useSite{}
+	for _, u := range ix.users("android.content.pm.PackageManager", "getLaunchIntentForPackage") {
+		o := e.owner(ix.methods[u.Method].Class)
+		byOwner[o] = append(byOwner[o], u)
+	}
+	for _, o := range sortedKeys(byOwner) {
+		var ev []Evidence
+		var callers []string
+		for _, u := range byOwner[o] {
+			ev = append(ev, e.codeEvidence(u.Method, u.Line, "calls PackageManager.getLaunchIntentForPackage"))
+			callers = append(callers, ix.methods[u.Method].display())
+		}
+		if len(callers) > 3 {
+			callers = callers[:3]
+		}
+		out = append(out, draft{
+			Severity:  sev(Low),
+			Message:   fmt.Sprintf("%s can start other apps (PackageManager.getLaunchIntentForPackage in %s).", e.ownerLabel(o, false), strings.Join(callers, ", ")),
+			MessageZH: fmt.Sprintf("%s可启动其他App（%s中调用PackageManager.getLaunchIntentForPackage）。", e.ownerLabel(o, true), strings.Join(callers, "、")),
+			Evidence:  ev,
+			Owner:     o,
+			Key:       []string{"launch-other:" + o},
+		})
+	}
+	return out
+}
