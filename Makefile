@@ -39,14 +39,21 @@ lint:
 	$(GO) vet ./...
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
-bench:
+# bench prints BenchmarkAnalyzeAppium next to BenchmarkInflateFloor (target: at most 2x
+# the floor), then the wall time and peak RSS of `hegui inspect` on the same APK (< 300 MB).
+BENCH_APK := $(SHARED)/corpus/apk/appium-uiautomator2-server-v10.6.6.apk
+bench: build
 	HEGUI_SHARED=$(SHARED) $(GO) test -run '^$$' -bench . -benchmem -benchtime 5x ./...
+	@if [ -f $(BENCH_APK) ] && [ -x /usr/bin/time ]; then \
+		/usr/bin/time -f 'hegui inspect --format json appium (18 MB, 16 dex): %e s wall, peak RSS %M KB' \
+			./$(BIN) inspect --format json $(BENCH_APK) >/dev/null; \
+	fi
 
 # fuzz runs every fuzz target briefly (FUZZTIME each).
 fuzz:
 	@set -e; for pkg in $$($(GO) list ./...); do \
 		for f in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz' || true); do \
-			echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
+			echo "== $$pkg $$f"; HEGUI_SHARED=$(SHARED) $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
 		done; \
 	done
 
