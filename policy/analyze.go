@@ -381,7 +381,9 @@ func scanSDKs(idx *sdkIndex, sents []sentence, hits [][]hit, i int, out map[stri
 			fs = append(fs, found{e, s.text[h.pos:h.end], h.pos})
 		}
 	}
-	if len(fs) == 0 && s.inSDKList {
+	// A vendor's legal name alone only identifies a product in a table row whose
+	// name cell we do not know; in text it is usually the row above's vendor field.
+	if len(fs) == 0 && s.inSDKList && s.row {
 		for _, h := range idx.vendors.find(s.low) {
 			for _, e := range idx.vendors.vals[h.pat] {
 				fs = append(fs, found{e, s.text[h.pos:h.end], h.pos})
@@ -400,7 +402,9 @@ func scanSDKs(idx *sdkIndex, sents []sentence, hits [][]hit, i int, out map[stri
 		b.WriteString(s.low)
 		for j := i + 1; j < len(sents) && j <= i+8; j++ {
 			n := &sents[j]
-			if n.heading || n.row || n.section != s.section || len(hits[j]) > 0 {
+			// The next record starts at a heading, a table, or a line that opens
+			// with an SDK name; a field line naming one in passing does not end it.
+			if n.heading || n.row || n.section != s.section || recordStartRe.MatchString(n.low) || len(hits[j]) > 0 && hits[j][0].pos == 0 {
 				break
 			}
 			b.WriteString("\n")

@@ -24,7 +24,7 @@ var (
 	companyRe   = re(`(有限公司|有限责任公司|股份公司|集团|工作室|co\.,? ?ltd|\binc\b|\blimited\b|\bllc\b|\bgmbh\b|\bcorporation\b)`)
 	ourRe       = re(`(我们|本公司|以下简称|运营|开发|提供|注册地|注册地址|我司|\bwe\b|\bus\b|\bour\b|operat|provided by)`)
 	userRightRe = re(`(您|你|用户|\byou\b|\buser)`)
-	dateRe      = re(`((更新|生效|发布|修订|版本)(日期|时间)?|生效|更新于|effective|last (updated|modified|revised)|updated on|dated?)[^。]{0,24}?([【\[(]?(19|20)\d{2}[】\])]?\s*(年|[-/.])|(january|february|march|april|may|june|july|august|september|october|november|december)\b)`)
+	dateRe      = re(`((更新|生效|发布|修订|版本)(日期|时间)?|生效|更新于|effective|last (updated|modified|revised)|updated on|dated?)[^。]{0,24}?([【\[(]?(19|20)\d{2}[】\])]?\s*(年|[-/.])|(january|february|march|april|may|june|july|august|september|october|november|december)\b)|[【\[(]?(19|20)\d{2}[】\])]?\s*年\s*[【\[(]?\d{1,2}[】\])]?\s*月[^。]{0,8}(更新|生效|修订|发布|施行)`)
 )
 
 var itemRules = []itemRule{
@@ -32,8 +32,8 @@ var itemRules = []itemRule{
 		triggers: []string{"有限公司", "有限责任公司", "股份公司", "集团", "工作室", "co., ltd", "co.,ltd", "co. ltd", "inc", "limited", "llc", "gmbh", "corporation", "运营者", "运营方", "operated by"},
 		need:     []*regexp.Regexp{re(`(有限公司|有限责任公司|股份公司|集团|工作室|co\.,? ?ltd|\binc\b|\blimited\b|\bllc\b|\bgmbh\b|\bcorporation\b|运营者|运营方|operated by)`), ourRe}},
 	{key: ItemContact, noList: true,
-		triggers: []string{"@", "邮箱", "电子邮件", "邮件", "电话", "客服", "联系我们", "个人信息保护负责人", "联系方式", "热线", "email", "e-mail", "contact", "phone"},
-		need:     []*regexp.Regexp{re(`([a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}|(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}[- ]?\d{3,4}[- ]?\d{4}|400[- ]?\d{3}[- ]?\d{4}|95\d{3,4}\b)|个人信息保护负责人|个人信息保护专职部门|(联系我们|客服|联系方式|contact us).{0,30}(邮箱|电话|地址|在线|热线|email|e-mail|phone|address|write))`)}},
+		triggers: []string{"@", "邮箱", "电子邮件", "邮件", "电话", "客服", "联系我们", "个人信息保护负责人", "联系方式", "热线", "email", "e-mail", "contact", "phone", "与我们联系"},
+		need:     []*regexp.Regexp{re(`([a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}|(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}[- ]?\d{3,4}[- ]?\d{4}|400[- ]?\d{3}[- ]?\d{4}|95\d{3,4}\b)|个人信息保护负责人|个人信息保护专职部门|https?://\S+.{0,12}(联系我们|与我们联系)|(联系我们|与我们联系).{0,6}https?://|(联系我们|客服|联系方式|contact us).{0,30}(邮箱|电话|地址|在线|热线|email|e-mail|phone|address|write))`)}},
 	{key: ItemComplaintChannel,
 		triggers: []string{"投诉", "举报", "12321", "申诉", "complaint", "complain", "lodge"}},
 	{key: ItemEffectiveDate, headings: true,

@@ -29,13 +29,15 @@ type sentence struct {
 const maxSentences = 200000
 
 var (
-	sdkListRe  = regexp.MustCompile(`(?i)((第三方|合作方|三方|接入).{0,12}(sdk|清单|目录|列表|名单|明细)|sdk.{0,8}(清单|目录|列表|名单|明细|说明)|共享.{0,10}(清单|列表|目录)|third[- ]party (sdk|service|partner)s?( list)?|sdk list)`)
-	collListRe = regexp.MustCompile(`(?i)(收集.{0,8}(清单|明细|列表)|个人信息.{0,4}清单|list of (the )?personal (information|data) (we )?collect)`)
-	mdHeading  = regexp.MustCompile(`^(#{1,6})\s+(.+?)\s*#*$`)
-	tableSep   = regexp.MustCompile(`^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$`)
-	numHead    = regexp.MustCompile(`^(第[一二三四五六七八九十百零]+[章节条部分]|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|[0-9]{1,2}(\.[0-9]{1,2})*[、.]?\s)`)
-	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)`)
-	listMark   = regexp.MustCompile(`^([*+-]|[0-9]{1,3}[.)]|[a-z][.)]|[ivx]{1,4}[.)])\s+`)
+	sdkListRe   = regexp.MustCompile(`(?i)((第三方|合作方|三方|接入).{0,12}(sdk|清单|目录|列表|名单|明细)|sdk.{0,8}(清单|目录|列表|名单|明细|说明)|共享.{0,10}(清单|列表|目录)|third[- ]party (sdk|service|partner)s?( list)?|sdk list)`)
+	collListRe  = regexp.MustCompile(`(?i)(收集.{0,8}(清单|明细|列表)|个人信息.{0,4}清单|list of (the )?personal (information|data) (we )?collect)`)
+	mdHeading   = regexp.MustCompile(`^(#{1,6})\s+(.+?)\s*#*$`)
+	tableSep    = regexp.MustCompile(`^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$`)
+	numHead     = regexp.MustCompile(`^(第[一二三四五六七八九十百零]+[章节条部分]|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|[0-9]{1,2}、|[0-9]{1,2}(\.[0-9]{1,2})*[、.]?\s)`)
+	mdLink      = regexp.MustCompile(`!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)`)
+	enumRe      = regexp.MustCompile(`^(\(?[0-9]{1,2}[).、]|[0-9]{1,2}\.|[*+-]\s)`)
+	listIntroRe = regexp.MustCompile(`(?i)(sdk|第三方|合作方).{0,40}(包括|如下|以下|列表|清单|名单).{0,6}[:]$`)
+	listMark    = regexp.MustCompile(`^([*+-]|[0-9]{1,3}[.)]|[a-z][.)]|[ivx]{1,4}[.)])\s+`)
 )
 
 // splitDoc normalises a document rendered as Markdown-like lines and cuts it into
@@ -50,7 +52,7 @@ func splitDoc(text, path string) []sentence {
 	}
 	var stack []head
 	var header []string
-	inTable, fence := false, false
+	inTable, fence, listIntro := false, false, false
 	block := 0
 	ctx := func() (string, bool, bool) {
 		sec, sdk, coll := "", false, false
@@ -74,6 +76,7 @@ func splitDoc(text, path string) []sentence {
 		}
 	}
 	pushHeading := func(level int, t string) {
+		listIntro = false
 		for len(stack) > 0 && stack[len(stack)-1].level >= level {
 			stack = stack[:len(stack)-1]
 		}
@@ -83,6 +86,22 @@ func splitDoc(text, path string) []sentence {
 		block++
 	}
 
+	pending := ""
+	emitText := func(l string) {
+		sec, sdk, coll := ctx()
+		for _, s := range splitSentences(l) {
+			add(sentence{text: s, section: sec, inSDKList: sdk || listIntro, inCollList: coll})
+		}
+		if listIntroRe.MatchString(l) {
+			listIntro = true
+		}
+	}
+	flushPending := func() {
+		if pending != "" {
+			emitText(pending)
+			pending = ""
+		}
+	}
 	start := 0
 	if len(lines) > 0 && strings.TrimSpace(lines[0]) == "---" { // front matter
 		for i := 1; i < len(lines) && i < 60; i++ {
@@ -109,6 +128,7 @@ func splitDoc(text, path string) []sentence {
 			continue
 		}
 		if l == "" {
+			flushPending()
 			block++
 			inTable, header = false, nil
 			continue
@@ -118,11 +138,13 @@ func splitDoc(text, path string) []sentence {
 			continue
 		}
 		if m := mdHeading.FindStringSubmatch(l); m != nil && !fence {
+			flushPending()
 			inTable, header = false, nil
 			pushHeading(len(m[1]), stripInline(m[2]))
 			continue
 		}
 		if strings.HasPrefix(l, "|") {
+			flushPending()
 			if tableSep.MatchString(l) {
 				if inTable && len(out) > 0 && out[len(out)-1].row && header == nil {
 					header = out[len(out)-1].cells
@@ -157,6 +179,11 @@ func splitDoc(text, path string) []sentence {
 			inTable, header = false, nil
 			block++
 		}
+		// "这些SDK包括:" opens an enumerated list: "(1) 腾讯Bugly SDK: …".
+		enumerated := enumRe.MatchString(l)
+		if listIntro && !enumerated {
+			listIntro = false
+		}
 		l = listMark.ReplaceAllString(l, "")
 		bold := strings.HasPrefix(l, "**") && strings.HasSuffix(l, "**") && len(l) > 4
 		l = stripInline(l)
@@ -164,15 +191,28 @@ func splitDoc(text, path string) []sentence {
 			continue
 		}
 		if n := utf8.RuneCountInString(l); n <= 40 && !endsSentence(l) && !fence {
-			if lv := headingLevel(l, bold); lv > 0 {
+			lv := headingLevel(l, bold)
+			// A short standalone line without punctuation ("引言", "概要") is a title.
+			if lv == 0 && pending == "" && !enumerated && n <= 16 && !strings.ContainsAny(l, ",;:、()") && !strings.Contains(l, "http") {
+				lv = 6
+			}
+			if lv > 0 {
+				flushPending()
 				pushHeading(lv, l)
 				continue
 			}
 		}
-		sec, sdk, coll := ctx()
-		for _, s := range splitSentences(l) {
-			add(sentence{text: s, section: sec, inSDKList: sdk, inCollList: coll})
+		// Word-exported HTML and wrapped Markdown cut sentences across lines: an
+		// unfinished line waits for the next one.
+		if pending != "" {
+			l = pending + l
+			pending = ""
 		}
+		if !endsSentence(l) && len(l) < 900 && !enumerated {
+			pending = l
+			continue
+		}
+		emitText(l)
 	}
 	return out
 }

@@ -61,7 +61,9 @@ func (w *htmlWriter) node(n *html.Node, depth int) {
 			return
 		case atom.Title:
 			w.flush()
-			w.out.WriteString("# " + oneLine(textOf(n)) + "\n")
+			if t := oneLine(textOf(n)); t != "" {
+				w.out.WriteString("# " + t + "\n")
+			}
 			return
 		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 			w.flush()

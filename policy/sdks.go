@@ -171,7 +171,8 @@ func usableName(n string) bool {
 var genericNames = map[string]bool{
 	"sdk": true, "push": true, "推送": true, "统计": true, "分享": true, "登录": true, "支付": true, "地图": true,
 	"定位": true, "广告": true, "分析": true, "analytics": true, "ads": true, "map": true, "pay": true,
-	"login": true, "share": true, "location": true, "crash": true,
+	"login": true, "share": true, "location": true, "crash": true, "热修复": true,
+	"beacon": true, "web beacon": true, "信标": true, // "Cookie 和 Web Beacon" is policy boilerplate
 	"腾讯": true, "tencent": true, "阿里": true, "阿里巴巴": true, "alibaba": true, "阿里云": true, "百度": true, "baidu": true,
 	"华为": true, "huawei": true, "小米": true, "xiaomi": true, "字节跳动": true, "bytedance": true, "网易": true,
 	"netease": true, "新浪": true, "google": true, "谷歌": true, "facebook": true, "meta": true, "apple": true,
@@ -215,7 +216,7 @@ var (
 	colNameRe    = regexp.MustCompile(`(?i)(名称|sdk|name|产品)`)
 
 	txtVendorRe  = regexp.MustCompile(`(有限公司|有限责任公司|股份公司|公司名称|第三方名称|第三方主体|提供方|开发者|运营方|co\.,? ?ltd|\binc\b|\blimited\b|\bllc\b)`)
-	txtPurposeRe = regexp.MustCompile(`(目的|用途|功能|场景|用于|为了|以便|实现|purpose|used (for|to)|in order to)`)
+	txtPurposeRe = regexp.MustCompile(`(目的|用途|功能|场景|用于|用来|用以|为了|以便|便于|实现|purpose|used (for|to)|in order to)`)
 	txtPIRe      = regexp.MustCompile(`((收集|处理|获取|使用|共享|提供)的?(个人)?信息|信息类型|信息字段|数据类型|个人信息:|设备标识|设备信息|imei|oaid|android ?id|\bmac\b|位置|personal (information|data)|device (id|identifier|information))`)
 	txtContactRe = regexp.MustCompile(`(https?://|www\.|隐私政策链接|隐私政策:|官网|网址|@|联系方式|privacy policy)`)
 	emptyCellRe  = regexp.MustCompile(`^(|-|—|/|无|暂无|n/a|na|none)$`)
