@@ -105,7 +105,7 @@ func logicalLines(text string) []struct {
 }
 
 var (
-	reSetting  = regexp.MustCompile(`^\s*(namespace|applicationId|minSdk|minSdkVersion|targetSdk|targetSdkVersion|compileSdk|compileSdkVersion|versionName|versionCode)\b\s*[=(]?\s*(.+?)\s*\)?\s*$`)
+	reSetting  = regexp.MustCompile(`(?:^|[\s{;(])(namespace|applicationId|minSdk|minSdkVersion|targetSdk|targetSdkVersion|compileSdk|compileSdkVersion|versionName|versionCode)\b\s*(?:=\s*|\(\s*|\s+)("[^"]*"|'[^']*'|[\w.]+(?:\(\))?(?:\.\w+(?:\(\))?)*)`)
 	reDepLine  = regexp.MustCompile(`^\s*(implementation|api|compile|kapt|ksp|annotationProcessor|runtimeOnly|[a-z][A-Za-z0-9]*(?:Implementation|Api|RuntimeOnly))\b\s*\(?\s*(.*)$`)
 	reProject  = regexp.MustCompile(`project\s*\(\s*(?:path\s*[:=]\s*)?['"](:[^'"]*)['"]`)
 	reQuoted   = regexp.MustCompile(`['"]([^'"]+)['"]`)
@@ -218,7 +218,7 @@ func (m *module) parseBuild(src []byte, cat *catalog, vars map[string]string) {
 				m.isLib = true
 			}
 		}
-		if s := reSetting.FindStringSubmatch(l); s != nil {
+		for _, s := range reSetting.FindAllStringSubmatch(l, -1) {
 			m.setting(s[1], s[2], cat)
 		}
 		if strings.Contains(l, "manifestPlaceholders") {

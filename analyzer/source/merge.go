@@ -77,7 +77,7 @@ func mergeManifests(docs []*manifestDoc, app *module) *merged {
 		vals := lookup(d)
 		dpkg := docPackage(d)
 		sub := func(e *elem, k string) string { return substitute(e.attr(k), vals) }
-		if a.Location.Path == "" && d.mod == app {
+		if d.mod == app && (a.Location.Path == "" || strings.HasSuffix(d.path, "src/main/AndroidManifest.xml")) {
 			a.Location = analyzer.Location{Path: d.path, Line: d.root.line}
 		}
 		if a.VersionCode == "" {

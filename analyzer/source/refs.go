@@ -12,12 +12,18 @@ type index struct {
 	byPkg   map[string]map[string]string // package → top-level simple name → FQ
 	methods map[string]map[string]bool   // class FQ → method names
 	supers  map[string]string            // own class FQ → resolved superclass FQ
+	topFuns map[string]string            // Kotlin "pkg.fun" → file class ("pkg.FileKt")
 }
 
 func buildIndex(files []*fileDecls) *index {
 	ix := &index{classes: map[string]bool{}, byPkg: map[string]map[string]string{},
-		methods: map[string]map[string]bool{}, supers: map[string]string{}}
+		methods: map[string]map[string]bool{}, supers: map[string]string{}, topFuns: map[string]string{}}
 	for _, f := range files {
+		if f.kotlin {
+			for name := range f.methods[f.fileClass] {
+				ix.topFuns[qualify(f.pkg, name)] = f.fileClass
+			}
+		}
 		for _, c := range f.classes {
 			ix.classes[c.fq] = true
 			if !strings.Contains(c.fq, "$") {
@@ -53,6 +59,13 @@ func buildIndex(files []*fileDecls) *index {
 		}
 	}
 	return ix
+}
+
+func qualify(pkg, name string) string {
+	if pkg == "" {
+		return name
+	}
+	return pkg + "." + name
 }
 
 func outerOf(c string) string {
@@ -182,6 +195,8 @@ var getterTypes = map[string]string{
 	"getBluetoothLeScanner": "android.bluetooth.le.BluetoothLeScanner",
 }
 
+var singletonGetters = setOf("getInstance", "getDefault", "instance", "getInst", "get", "with", "shared", "getShared")
+
 var kotlinProps = map[string]string{
 	"packageManager":     "android.content.pm.PackageManager",
 	"contentResolver":    "android.content.ContentResolver",
@@ -238,6 +253,9 @@ func (r *refs) visit(i int) {
 	if tk.kind != tIdent || i == r.w.declName || i < r.f.bodyStart {
 		return
 	}
+	if r.w.pendingClass != "" && r.w.paren >= r.w.pendingParen {
+		return // a class header: supertypes and constructor parameters
+	}
 	prev, next := r.tok(i-1), r.tok(i+1)
 	r.varDecl(i)
 	switch prev.text {
@@ -287,6 +305,16 @@ func (r *refs) unqualifiedCall(i int) {
 	if c := r.ownMethodClass(name); c != "" {
 		r.emit(c, name, i, nil)
 		return
+	}
+	if r.f.kotlin {
+		fq := r.f.imports[name]
+		if fq == "" {
+			fq = qualify(r.f.pkg, name)
+		}
+		if c := r.ix.topFuns[fq]; c != "" {
+			r.emit(c, name, i, nil)
+			return
+		}
 	}
 	if c := r.f.statics[name]; c != "" {
 		r.callOrPerm(c, name, i)
@@ -455,6 +483,11 @@ func (r *refs) parenType(end int) (string, bool) {
 			return r.serviceType(j, end), false
 		case getterTypes[b.text] != "":
 			return getterTypes[b.text], false
+		case singletonGetters[b.text] && r.tok(j-2).text == ".":
+			// X.getInstance().m(): the singleton is an X
+			if ty, static := r.exprType(j - 3); static {
+				return ty, false
+			}
 		case isUpper(b.text): // constructor call
 			if ty, static := r.exprType(j - 1); static {
 				return ty, false
@@ -529,6 +562,9 @@ func (r *refs) chainType(chain []string) (string, bool) {
 			return ty, true
 		}
 		return "", false
+	}
+	if last := chain[len(chain)-1]; r.f.kotlin && kotlinProps[last] != "" && !isUpper(head) {
+		return kotlinProps[last], false // applicationContext.packageManager
 	}
 	if _, ok := r.vars[head]; ok {
 		return "", false

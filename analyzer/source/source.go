@@ -151,10 +151,14 @@ func (p *project) findModules() {
 		}
 		dir := path.Dir(f.rel)
 		if base == "AndroidManifest.xml" {
-			if i := strings.Index(f.rel, "/src/"); i >= 0 {
-				dir = f.rel[:i]
-			} else if strings.HasPrefix(f.rel, "src/") {
+			switch {
+			case f.rel == "AndroidManifest.xml":
+			case f.rel == "src/main/AndroidManifest.xml":
 				dir = "."
+			case strings.HasSuffix(f.rel, "/src/main/AndroidManifest.xml"):
+				dir = strings.TrimSuffix(f.rel, "/src/main/AndroidManifest.xml")
+			default:
+				continue
 			}
 		}
 		if byDir[dir] {

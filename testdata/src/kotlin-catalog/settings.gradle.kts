@@ -1,0 +1,8 @@
+pluginManagement {
+    repositories {
+        google()
+        mavenCentral()
+    }
+}
+rootProject.name = "KotlinCatalog"
+include(":app")

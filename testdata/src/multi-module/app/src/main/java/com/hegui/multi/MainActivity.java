@@ -1,0 +1,6 @@
+package com.hegui.multi;
+
+import android.app.Activity;
+
+public class MainActivity extends Activity {
+}
