@@ -252,9 +252,9 @@ func (p *parser) refList(ids []uint32, limit int, class, what string) []uint32 {
 	}
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
-	for len(ids) > 0 && ids[len(ids)-1] >= uint32(limit) {
-		ids = ids[:len(ids)-1]
-		p.warnf("class %s: %s index outside its table", class, what)
+	if k, _ := slices.BinarySearch(ids, uint32(limit)); k < len(ids) {
+		p.warnf("class %s: %d %s indices outside their table", class, len(ids)-k, what)
+		ids = ids[:k]
 	}
 	return p.refs.take(ids)
 }

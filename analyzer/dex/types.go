@@ -25,7 +25,7 @@ var DefaultLimits = Limits{
 // File is one parsed DEX. Class names use Java's dotted form ("com.example.Foo$Inner");
 // prototypes keep DEX descriptor form ("(ILjava/lang/String;)V").
 type File struct {
-	Version string // "035", "037", "038", "039", "040"
+	Version string // "035" to "041"
 	Size    int64
 
 	Strings []string
@@ -64,6 +64,8 @@ type Class struct {
 
 // Method is a method a class defines, with what its code references. Indices point
 // into File.Methods, File.Fields and File.Strings; each list is sorted and unique.
+// The lists of one File share backing arrays (capacity = length, so appending
+// copies): treat them as read-only.
 type Method struct {
 	Ref         uint32 // index into File.Methods of this method itself
 	AccessFlags uint32
