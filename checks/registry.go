@@ -144,7 +144,11 @@ type draft struct {
 	Key       []string // stable locators for the fingerprint
 }
 
-func (c *ruleCheck) Rule() Rule { return c.rule }
+func (c *ruleCheck) Rule() Rule {
+	r := c.rule
+	r.Doc = docPath(r.ID)
+	return r
+}
 
 func (c *ruleCheck) Run(ctx context.Context, in *Input) []Finding {
 	return c.runEnv(newEnv(ctx, in))
@@ -157,7 +161,7 @@ func (c *ruleCheck) runEnv(e *env) []Finding {
 		// POL-001 reports the missing policy and lists the rules it left unchecked.
 		return nil
 	}
-	r := c.rule
+	r := c.Rule()
 	var out []Finding
 	for _, d := range c.fn(e, &r) {
 		sev := r.Severity

@@ -1,0 +1,87 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/hegui-dev/hegui/analyzer"
+	"github.com/hegui-dev/hegui/policy"
+)
+
+func TestSDK001_Positive_PreConsentIsHigh(t *testing.T) {
+	in := jpushSDKs()
+	in.Facts = baseFacts(jpushApp())
+	fs := runRule(t, "CNPI-SDK-001", &in)
+	wantFindings(t, fs, 1)
+	if fs[0].Owner != "jpush" || fs[0].Severity != High {
+		t.Fatalf("%+v", fs[0])
+	}
+	in.Facts = baseFacts(jpushApp("call:android.content.SharedPreferences.getBoolean(Ljava/lang/String;Z)Z", "str:agree_privacy"))
+	fs = runRule(t, "CNPI-SDK-001", &in)
+	wantFindings(t, fs, 1)
+	if fs[0].Severity != Medium {
+		t.Fatalf("guarded init: severity %s, want medium", fs[0].Severity)
+	}
+}
+
+func TestSDK001_Negative_AppCodeOnly(t *testing.T) {
+	d := newDex().class("com.example.app.Ids", "").method("imei", "call:android.telephony.TelephonyManager.getImei()Ljava/lang/String;")
+	in := jpushSDKs()
+	in.Facts = baseFacts(d)
+	wantFindings(t, runRule(t, "CNPI-SDK-001", &in), 0)
+}
+
+func TestSDK004_Positive_InitInOnCreateAndProvider(t *testing.T) {
+	d := newDex().
+		class("com.example.app.App", "android.app.Application").method("onCreate", "call:com.umeng.commonsdk.UMConfigure.init(Landroid/content/Context;Ljava/lang/String;Ljava/lang/String;ILjava/lang/String;)V").
+		class("com.umeng.commonsdk.UMConfigure", "").method("init(Landroid/content/Context;Ljava/lang/String;Ljava/lang/String;ILjava/lang/String;)V").
+		class("com.umeng.commonsdk.UMInitProvider", "android.content.ContentProvider").method("onCreate()Z", "call:com.umeng.commonsdk.UMConfigure.preInit()V", "call:android.content.ContentProvider.onCreate()Z")
+	f := baseFacts(d)
+	f.Components = []analyzer.Component{{Type: "provider", Name: "com.umeng.commonsdk.UMInitProvider"}}
+	fs := runRule(t, "CNPI-SDK-004", &Input{Facts: f, SDKs: sdks(hit("umeng_analytics", "Umeng", "analytics", false, "com.umeng."))})
+	wantFindings(t, fs, 2)
+	mustContain(t, fs[0].Message+fs[1].Message, "UMConfigure.init", "ContentProvider com.umeng.commonsdk.UMInitProvider")
+}
+
+func TestSDK004_Negative_PreInitThenGuardedInit(t *testing.T) {
+	d := newDex().
+		class("com.example.app.App", "android.app.Application").method("onCreate", "call:com.umeng.commonsdk.UMConfigure.preInit()V", "call:com.example.app.App.initAfterConsent()V").
+		method("initAfterConsent", "call:android.content.SharedPreferences.getBoolean(Ljava/lang/String;Z)Z", "str:privacy_agreed", "call:com.umeng.commonsdk.UMConfigure.init()V")
+	fs := runRule(t, "CNPI-SDK-004", &Input{Facts: baseFacts(d), SDKs: sdks(hit("umeng_analytics", "Umeng", "analytics", false, "com.umeng."))})
+	wantFindings(t, fs, 0)
+}
+
+func TestSDK005_Positive_PurposeMissing(t *testing.T) {
+	p := emptyPolicy()
+	p.SDKs = []policy.SDKMention{{ID: "jpush", Name: "JPush", Matched: "极光推送", Described: policy.Described{Vendor: true},
+		Evidence: []policy.Evidence{{Path: "privacy.html", Sentence: "我们使用极光推送（深圳市和讯华谷信息技术有限公司）。"}}}}
+	in := jpushSDKs()
+	in.Facts, in.Policy = baseFacts(nil), p
+	fs := runRule(t, "CNPI-SDK-005", &in)
+	wantFindings(t, fs, 1)
+	mustContain(t, fs[0].Message, "purpose, PI types")
+	if fs[0].Evidence[0].Kind != "policy" {
+		t.Fatalf("first evidence should be the policy sentence: %+v", fs[0].Evidence[0])
+	}
+}
+
+func TestSDK005_Negative_FullyDescribedOrUnmentioned(t *testing.T) {
+	p := emptyPolicy()
+	p.SDKs = []policy.SDKMention{{ID: "jpush", Described: policy.Described{Vendor: true, Purpose: true, PITypes: true}}}
+	in := Input{Facts: baseFacts(nil), Policy: p, SDKs: sdks(hit("jpush", "JPush", "push", false, "cn.jpush."), hit("bugly", "Bugly", "crash", false, "com.tencent.bugly."))}
+	wantFindings(t, runRule(t, "CNPI-SDK-005", &in), 0)
+}
+
+func TestXB001_Positive_OverseasSDK(t *testing.T) {
+	in := Input{Facts: baseFacts(nil), Policy: emptyPolicy(), SDKs: sdks(hit("firebase_analytics", "Firebase Analytics", "analytics", true, "com.google.firebase.analytics."))}
+	wantFindings(t, runRule(t, "CNPI-XB-001", &in), 1)
+	// A policy that says it never transfers abroad does not disclose the transfer.
+	in.Policy.Items[policy.ItemCrossBorder] = policy.Item{Found: true, Evidence: []policy.Evidence{{Sentence: "我们不会向境外提供您的个人信息。"}}}
+	wantFindings(t, runRule(t, "CNPI-XB-001", &in), 1)
+}
+
+func TestXB001_Negative(t *testing.T) {
+	in := Input{Facts: baseFacts(nil), Policy: fullPolicy(), SDKs: sdks(hit("firebase_analytics", "Firebase Analytics", "analytics", true, "com.google.firebase.analytics."))}
+	wantFindings(t, runRule(t, "CNPI-XB-001", &in), 0)
+	in = Input{Facts: baseFacts(nil), Policy: emptyPolicy(), SDKs: sdks(hit("jpush", "JPush", "push", false, "cn.jpush."))}
+	wantFindings(t, runRule(t, "CNPI-XB-001", &in), 0)
+}
