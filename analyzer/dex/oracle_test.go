@@ -164,6 +164,9 @@ func TestDexdumpOracle(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 			return
 		}
+		if len(f.Warnings) > 0 {
+			t.Errorf("%s: a valid file gave warnings %q", name, f.Warnings)
+		}
 		for k, got := range map[string]int{"string_ids": len(f.Strings), "method_ids": len(f.Methods), "field_ids": len(f.Fields), "class_defs": len(f.Classes)} {
 			if want.counts[k] != got {
 				t.Errorf("%s: %s = %d, dexdump says %d", name, k, got, want.counts[k])

@@ -147,7 +147,7 @@ func parse(b []byte, lim Limits) (*File, error) {
 		return nil, fmt.Errorf("dex: header file_size %d is smaller than the header", fileSize)
 	}
 	if int(fileSize) < len(b) {
-		p.warnf("%d bytes after file_size %d ignored", len(b)-int(fileSize), fileSize)
+		p.f.Notes = append(p.f.Notes, fmt.Sprintf("%d bytes after file_size %d ignored", len(b)-int(fileSize), fileSize))
 		p.b = b[:fileSize]
 	}
 	p.f.Size = int64(fileSize)
@@ -155,7 +155,7 @@ func parse(b []byte, lim Limits) (*File, error) {
 		return nil, fmt.Errorf("dex: bad header_size %d", hs)
 	}
 	if sum := adler32.Checksum(p.b[12:]); sum != p.u32(8) {
-		p.warnf("checksum mismatch: header 0x%08x, computed 0x%08x", p.u32(8), sum)
+		p.f.Notes = append(p.f.Notes, fmt.Sprintf("checksum mismatch: header 0x%08x, computed 0x%08x", p.u32(8), sum))
 	}
 
 	secs := []section{

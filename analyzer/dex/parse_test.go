@@ -25,8 +25,8 @@ func parseFixture(t *testing.T, name string) *File {
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	if len(f.Warnings) > 0 {
-		t.Fatalf("%s: unexpected warnings %q", name, f.Warnings)
+	if len(f.Warnings)+len(f.Notes) > 0 {
+		t.Fatalf("%s: unexpected warnings %q, notes %q", name, f.Warnings, f.Notes)
 	}
 	return f
 }
@@ -261,15 +261,19 @@ func TestHeaderErrors(t *testing.T) {
 	}
 }
 
-func TestChecksumOnlyWarns(t *testing.T) {
+func TestChecksumAndTrailingAreNotes(t *testing.T) {
 	b := slices.Clone(loadFixture(t, "basic.dex"))
 	b[8] ^= 0xff
 	f, err := parse(b, Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(f.Warnings) != 1 || !strings.Contains(f.Warnings[0], "checksum") || len(f.Classes) != 5 {
-		t.Errorf("warnings %q, %d classes", f.Warnings, len(f.Classes))
+	if len(f.Warnings) != 0 || len(f.Notes) != 1 || !strings.Contains(f.Notes[0], "checksum mismatch") || len(f.Classes) != 5 {
+		t.Errorf("warnings %q, notes %q, %d classes", f.Warnings, f.Notes, len(f.Classes))
+	}
+	f, err = parse(append(slices.Clone(loadFixture(t, "basic.dex")), 0, 0, 0), Limits{})
+	if err != nil || len(f.Notes) != 1 || !strings.Contains(f.Notes[0], "3 bytes after file_size") || f.Size != int64(len(b)) {
+		t.Errorf("trailing bytes: %v, notes %q", err, f.Notes)
 	}
 }
 

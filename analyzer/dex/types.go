@@ -17,7 +17,7 @@ type Limits struct {
 var DefaultLimits = Limits{
 	MaxSize:         256 << 20,
 	MaxStrings:      1 << 21,
-	MaxStringLen:    1 << 16,
+	MaxStringLen:    1 << 22, // d8 emits string constants of 440 KB (appium server); all strings together are capped at the file size
 	MaxClasses:      1 << 18,
 	MaxInsnsPerCode: 1 << 20,
 }
@@ -36,6 +36,9 @@ type File struct {
 	// Warnings are non-fatal problems (a bad code item, a truncated class) that
 	// left part of the file unread; the rest is still returned.
 	Warnings []string
+	// Notes are oddities that cost nothing (a wrong checksum, bytes after
+	// file_size): everything was still read.
+	Notes []string
 }
 
 // MethodRef is an entry of method_ids.
