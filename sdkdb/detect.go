@@ -87,6 +87,8 @@ type detection struct {
 	f    *analyzer.Facts
 	r    *Result
 	hits map[string]*hitState
+
+	supers map[string]string // class → superclass, see superIndex
 }
 
 type hitState struct {
@@ -134,23 +136,33 @@ func (d *detection) appPrefixes() []string {
 	}
 	d.r.owners.appPrefixes = out
 	// Other packages count as the app's only when no SDK, packer or the manifest
-	// package already owns them (com.mob.MobApplication stays MobTech's).
-	consider := func(class string) {
+	// package already owns them (com.mob.MobApplication stays MobTech's). A launcher
+	// activity may sit deeper inside an SDK's namespace: a vendor demo's
+	// cn.jiguang.jmlinkdemo.MainActivity is the demo's, not JCore's.
+	consider := func(class string, launcher bool) {
 		class = d.resolve(class)
 		i := strings.LastIndexByte(class, '.')
-		if i <= 0 || !strings.Contains(class[:i], ".") || packerOfClass(class) != nil || d.r.Owner(class) != "" {
+		if i <= 0 || !strings.Contains(class[:i], ".") || packerOfClass(class) != nil {
 			return
 		}
-		if p := class[:i+1]; javaName(class[:i]) && !tooBroad[p] {
-			out = appendUnique(out, p)
+		pkg := class[:i+1]
+		if owner := d.r.Owner(class); owner != "" {
+			sdkPrefix, _ := lookupPrefix(d.r.owners.byPrefix, class)
+			_, exact := d.r.owners.classes[outerClass(class)]
+			if !launcher || owner == "app" || exact || len(pkg) <= len(sdkPrefix) {
+				return
+			}
+		}
+		if javaName(class[:i]) && !tooBroad[pkg] {
+			out = appendUnique(out, pkg)
 		}
 	}
 	if c := d.f.App.ApplicationClass; c != "" {
-		consider(c)
+		consider(c, false)
 	}
 	for _, c := range d.f.Components {
 		if (c.Type == "activity" || c.Type == "activity-alias") && isLauncher(c) {
-			consider(c.Name)
+			consider(c.Name, true)
 		}
 	}
 	sort.Strings(out)
@@ -327,11 +339,13 @@ func (d *detection) manifest() {
 	for _, c := range d.f.Components {
 		name := d.resolve(c.Name)
 		id, ok := ix.components[name]
+		weak := false
 		if !ok && pkg != "" {
 			if rest, found := strings.CutPrefix(name, pkg); found {
 				for _, ac := range ix.appComps {
 					if ac.key == rest {
 						id, ok = ac.id, true
+						weak = d.markerHandledElsewhere(id, c)
 						break
 					}
 				}
@@ -343,7 +357,7 @@ func (d *detection) manifest() {
 			}
 		}
 		if id != "" {
-			d.add(id, false, Evidence{Kind: KindComponent, Value: name, Path: mpath})
+			d.add(id, weak, Evidence{Kind: KindComponent, Value: name, Path: mpath})
 		}
 		meta(c.MetaData)
 	}
@@ -362,6 +376,51 @@ func (d *detection) manifest() {
 			d.add(id, true, Evidence{Kind: KindPermission, Value: p.Name, Path: mpath})
 		}
 	}
+}
+
+// markerHandledElsewhere reports whether an <applicationId> marker component (say
+// <pkg>.wxapi.WXEntryActivity) is implemented by another SDK's class while none of
+// id's own code is present: ShareSDK answers WeChat through its own
+// WechatHandlerActivity, without the WeChat OpenSDK. Such a marker only supports.
+func (d *detection) markerHandledElsewhere(id string, c analyzer.Component) bool {
+	e := d.db.byID[id]
+	if e == nil || len(e.Signals.Packages)+len(e.Signals.Classes) == 0 || d.state(id).classes > 0 {
+		return false
+	}
+	class := d.resolve(c.Name)
+	if c.TargetActivity != "" {
+		class = d.resolve(c.TargetActivity)
+	}
+	supers := d.superIndex()
+	for range 16 { // bounded walk up the superclass chain
+		if o := d.r.Owner(class); o != "" && o != "app" && o != id {
+			return true
+		}
+		next, ok := supers[class]
+		if !ok {
+			return false
+		}
+		class = next
+	}
+	return false
+}
+
+// superIndex maps every DEX class to its superclass, built on first use.
+func (d *detection) superIndex() map[string]string {
+	if d.supers == nil {
+		d.supers = map[string]string{}
+		for _, df := range d.f.Dex.Files {
+			if df.Parsed == nil {
+				continue
+			}
+			for _, c := range df.Parsed.Classes {
+				if c.Super != "" {
+					d.supers[c.Name] = c.Super
+				}
+			}
+		}
+	}
+	return d.supers
 }
 
 // files matches native libraries and assets.

@@ -411,3 +411,23 @@ func BenchmarkOwner(b *testing.B) {
 		r.Owner(names[i%len(names)])
 	}
 }
+
+func TestLauncherInsideSDKNamespace(t *testing.T) {
+	db := loadTest(t)
+	// corpus jiguang-jmlink-demo: package com.jiguang.jmlinkdemo, code in cn.jiguang.jmlinkdemo.
+	launcher := []analyzer.IntentFilter{{Actions: []string{"android.intent.action.MAIN"}, Categories: []string{"android.intent.category.LAUNCHER"}}}
+	f := &analyzer.Facts{App: analyzer.App{Package: "com.jiguang.jmlinkdemo"},
+		Components: []analyzer.Component{{Type: "activity", Name: "cn.jiguang.jmlinkdemo.MainActivity", IntentFilters: launcher}}}
+	f.Dex.Files = []analyzer.DexFile{mkDex("classes.dex", []string{"cn.jiguang.jmlinkdemo.MainActivity", "cn.jiguang.jmlinkdemo.R$id"}, nil)}
+	r := db.Detect(f)
+	if len(r.SDKs) != 0 || r.Owner("cn.jiguang.jmlinkdemo.R$id") != "app" {
+		t.Errorf("demo code attributed to an SDK: %v", ids(r))
+	}
+	// A launcher that is an SDK's own class at the SDK's package level stays the SDK's.
+	f.Components[0].Name = "cn.jiguang.Launcher"
+	f.Dex.Files = []analyzer.DexFile{mkDex("classes.dex", []string{"cn.jiguang.Launcher", "cn.jiguang.api.JCoreInterface"}, nil)}
+	r = db.Detect(f)
+	if got := ids(r); !reflect.DeepEqual(got, []string{"jcore"}) {
+		t.Errorf("got %v, want jcore", got)
+	}
+}
