@@ -431,3 +431,30 @@ func TestLauncherInsideSDKNamespace(t *testing.T) {
 		t.Errorf("got %v, want jcore", got)
 	}
 }
+
+func TestMarkerImplementedByAnotherSDK(t *testing.T) {
+	db := loadTest(t)
+	// corpus mob-sharesdk-sample-v3: <pkg>.wxapi.WXEntryActivity is an alias to ShareSDK's
+	// own WeChat handler; the WeChat OpenSDK is not in the APK.
+	f := &analyzer.Facts{App: analyzer.App{Package: "cn.sharesdk.demo"}}
+	f.Components = []analyzer.Component{{Type: "activity-alias", Name: "cn.sharesdk.demo.wxapi.WXEntryActivity",
+		TargetActivity: "cn.sharesdk.wechat.utils.WechatHandlerActivity"}}
+	f.Dex.Files = []analyzer.DexFile{mkDex("classes.dex", []string{"cn.sharesdk.wechat.utils.WechatHandlerActivity", "cn.sharesdk.framework.ShareSDK"}, nil)}
+	if got := ids(db.Detect(f)); !reflect.DeepEqual(got, []string{"mob_sharesdk"}) {
+		t.Errorf("alias to ShareSDK: got %v, want only mob_sharesdk", got)
+	}
+	// ShareSDK 2.6.2: a real class in the app that extends ShareSDK's handler.
+	f.Components = []analyzer.Component{{Type: "activity", Name: ".wxapi.WXEntryActivity"}}
+	d := mkDex("classes.dex", []string{"cn.sharesdk.demo.wxapi.WXEntryActivity", "cn.sharesdk.wechat.utils.WechatHandlerActivity"}, nil)
+	d.Parsed.Classes[0].Super = "cn.sharesdk.wechat.utils.WechatHandlerActivity"
+	f.Dex.Files = []analyzer.DexFile{d}
+	if got := ids(db.Detect(f)); !reflect.DeepEqual(got, []string{"mob_sharesdk"}) {
+		t.Errorf("subclass of ShareSDK's handler: got %v", got)
+	}
+	// The app's own WXEntryActivity (no SDK super) is the WeChat marker, even with
+	// every WeChat class renamed by R8.
+	d.Parsed.Classes[0].Super = "android.app.Activity"
+	if got := ids(db.Detect(f)); !reflect.DeepEqual(got, []string{"mob_sharesdk", "wechat_opensdk"}) {
+		t.Errorf("app's own handler: got %v", got)
+	}
+}
