@@ -175,3 +175,21 @@ func TestLabelsCoverCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkDetectLargeAPK times Detect alone (not the analyzer) on the corpus's
+// largest APK: 16 DEX files, ~20k classes.
+func BenchmarkDetectLargeAPK(b *testing.B) {
+	apkDir := corpusAPKDir(b)
+	db, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	f, err := analyzer.Analyze(context.Background(), filepath.Join(apkDir, "appium-uiautomator2-server-v10.6.6.apk"), analyzer.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		db.Detect(f)
+	}
+}
