@@ -96,7 +96,7 @@ func parseDoc(name, origin string, b []byte) (parsed, error) {
 	case "json":
 		text = jsonText(text)
 	}
-	sents := splitDoc(text, name)
+	sents := splitDoc(text, name, kind != "md")
 	chars := 0
 	for _, s := range sents {
 		chars += len([]rune(s.text))
@@ -209,7 +209,7 @@ func analyze(docs []parsed, db *sdkdb.DB) *Facts {
 		if idx != nil {
 			hits = make([][]hit, len(d.sents))
 			for i := range d.sents {
-				hits[i] = idx.names.find(d.sents[i].low)
+				hits[i] = idx.find(d.sents[i].low)
 			}
 		}
 		for i := range d.sents {

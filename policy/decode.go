@@ -41,7 +41,9 @@ func decode(b []byte, kind string) (string, string, error) {
 		return string(b), "utf-8", nil
 	}
 	if kind == "html" {
-		if enc, name, certain := charset.DetermineEncoding(b, "text/html"); certain && name != "utf-8" && name != "windows-1252" {
+		// DetermineEncoding falls back to windows-1252 when nothing is declared; any
+		// other answer comes from a <meta> charset.
+		if enc, name, _ := charset.DetermineEncoding(b, "text/html"); name != "utf-8" && name != "windows-1252" {
 			return decodeWith(enc, b, name)
 		}
 	}

@@ -20,6 +20,9 @@ type itemRule struct {
 
 var re = regexp.MustCompile
 
+// sharingListRe names a list of third parties or SDKs, not merely "第三方SDK".
+var sharingListRe = re(`(第三方|合作方|三方|sdk|共享).{0,12}(清单|目录|列表|名单|明细)|third[- ]party (sdk|service|partner)s?( list)?|sdk list|list of (third[- ]part|sdk)`)
+
 var (
 	companyRe   = re(`(有限公司|有限责任公司|股份公司|集团|工作室|co\.,? ?ltd|\binc\b|\blimited\b|\bllc\b|\bgmbh\b|\bcorporation\b)`)
 	ourRe       = re(`(我们|本公司|以下简称|运营|开发|提供|注册地|注册地址|我司|\bwe\b|\bus\b|\bour\b|operat|provided by)`)
@@ -74,7 +77,7 @@ var itemRules = []itemRule{
 		need:     []*regexp.Regexp{collListRe}},
 	{key: ItemSharingList, headings: true,
 		triggers: []string{"共享清单", "共享个人信息清单", "第三方sdk", "第三方 sdk", "sdk目录", "sdk清单", "sdk列表", "sdk 目录", "sdk 清单", "sdk 列表", "接入第三方", "三方sdk", "third-party sdk", "third party sdk", "sdk list", "third-party service"},
-		need:     []*regexp.Regexp{sdkListRe}},
+		need:     []*regexp.Regexp{sharingListRe}},
 }
 
 // accepts reports whether rule r accepts sentence s (its trigger already found).
@@ -103,25 +106,17 @@ var daysRe = re(`(\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*个?\s*
 // cancellationDays reads the promised handling time of an account-cancellation
 // request from the sentence that promises it, or 0.
 func cancellationDays(low string) int {
-	i := strings.Index(low, "注销")
-	if i < 0 {
-		i = strings.Index(low, "account")
-	}
-	if i < 0 {
-		i = 0
-	}
-	// "注销后15日内删除" is what happens after cancellation, not its handling time.
-	tail := low[i:]
-	for _, m := range daysRe.FindAllStringSubmatchIndex(tail, -1) {
-		pre := tail[:m[0]]
-		if strings.Contains(pre, "注销后") || strings.Contains(pre, "注销之后") || strings.Contains(pre, "注销完成后") {
+	for _, m := range daysRe.FindAllStringSubmatchIndex(low, -1) {
+		// "注销后15日内删除" is what happens after cancellation, not its handling time.
+		pre := low[:m[0]]
+		if j := strings.LastIndex(pre, "注销"); j >= 0 && afterRe.MatchString(pre[j:]) {
 			continue
 		}
 		num := ""
 		if m[2] >= 0 {
-			num = tail[m[2]:m[3]]
-		} else if m[8] >= 0 {
-			num = tail[m[8]:m[9]]
+			num = low[m[2]:m[3]]
+		} else if m[6] >= 0 {
+			num = low[m[6]:m[7]]
 		}
 		if n := parseNumber(num); n > 0 && n <= 365 {
 			return n
@@ -129,6 +124,8 @@ func cancellationDays(low string) int {
 	}
 	return 0
 }
+
+var afterRe = re(`^注销(之|完成|成功)?后`)
 
 var enNumbers = map[string]int{"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90}
 

@@ -42,13 +42,14 @@ var (
 
 // splitDoc normalises a document rendered as Markdown-like lines and cuts it into
 // sentences with their section context.
-func splitDoc(text, path string) []sentence {
+func splitDoc(text, path string, shortTitles bool) []sentence {
 	text = norm.NFKC.String(text)
 	lines := strings.Split(text, "\n")
 	var out []sentence
 	type head struct {
-		level int
-		text  string
+		level     int
+		text      string
+		sdk, coll bool
 	}
 	var stack []head
 	var header []string
@@ -58,12 +59,8 @@ func splitDoc(text, path string) []sentence {
 		sec, sdk, coll := "", false, false
 		for _, h := range stack {
 			sec = h.text
-			if sdkListRe.MatchString(h.text) {
-				sdk = true
-			}
-			if collListRe.MatchString(h.text) {
-				coll = true
-			}
+			sdk = sdk || h.sdk
+			coll = coll || h.coll
 		}
 		return sec, sdk, coll
 	}
@@ -80,7 +77,7 @@ func splitDoc(text, path string) []sentence {
 		for len(stack) > 0 && stack[len(stack)-1].level >= level {
 			stack = stack[:len(stack)-1]
 		}
-		stack = append(stack, head{level, clipRunes(t, 80)})
+		stack = append(stack, head{level, clipRunes(t, 80), sdkListRe.MatchString(t), collListRe.MatchString(t)})
 		sec, sdk, coll := ctx()
 		add(sentence{text: t, section: sec, heading: true, inSDKList: sdk, inCollList: coll})
 		block++
@@ -192,8 +189,10 @@ func splitDoc(text, path string) []sentence {
 		}
 		if n := utf8.RuneCountInString(l); n <= 40 && !endsSentence(l) && !fence {
 			lv := headingLevel(l, bold)
-			// A short standalone line without punctuation ("引言", "概要") is a title.
-			if lv == 0 && pending == "" && !enumerated && n <= 16 && !strings.ContainsAny(l, ",;:、()") && !strings.Contains(l, "http") {
+			// A short standalone line without punctuation ("引言", "概要") is a title
+			// in HTML and text; Markdown marks its titles, and its flattened tables
+			// put every short cell on a line of its own.
+			if lv == 0 && shortTitles && pending == "" && !enumerated && n <= 16 && !strings.ContainsAny(l, ",;:、()") && !strings.Contains(l, "http") {
 				lv = 6
 			}
 			if lv > 0 {
@@ -280,9 +279,11 @@ func stripInline(s string) string {
 		}
 		return sm[1] + " (" + sm[2] + ")"
 	})
-	s = strings.NewReplacer("**", "", "__", "", "`", "", "\\|", "|", "\\*", "*", "\\_", "_").Replace(s)
+	s = inlineMarks.Replace(s)
 	return strings.TrimSpace(s)
 }
+
+var inlineMarks = strings.NewReplacer("**", "", "__", "", "`", "", "\\|", "|", "\\*", "*", "\\_", "_")
 
 func splitCells(l string) []string {
 	l = strings.TrimSpace(l)
@@ -411,3 +412,7 @@ func clipAround(s string, pos int) string {
 	}
 	return out
 }
+
+// normalise is what every sentence goes through: NFKC (full-width to half-width),
+// whitespace collapsed, wrap spaces between Chinese characters dropped.
+func normalise(s string) string { return tidy(norm.NFKC.String(s)) }

@@ -12,6 +12,11 @@ import (
 // a separator after the first row, every block element on its own line. The line
 // reader (lines.go) then handles HTML and Markdown alike.
 func htmlToLines(src string, keepNewlines bool) string {
+	// html.Parse slows down sharply on very deep nesting (hostile input); such a
+	// document is read token by token, without table structure.
+	if tooDeep(src) {
+		return flatText(src)
+	}
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil { // x/net/html only fails on reader errors; fall back to the raw text
 		return src
@@ -226,4 +231,68 @@ func collapseSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+const maxOpenElements = 256
+
+func tooDeep(src string) bool {
+	z := html.NewTokenizer(strings.NewReader(src))
+	depth := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return false
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if !voidElement(atom.Lookup(name)) {
+				depth++
+				if depth > maxOpenElements {
+					return true
+				}
+			}
+		case html.EndTagToken:
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+}
+
+func voidElement(a atom.Atom) bool {
+	switch a {
+	case atom.Br, atom.Img, atom.Hr, atom.Meta, atom.Link, atom.Input, atom.Wbr, atom.Source, atom.Col, atom.Area, atom.Base, atom.Embed, atom.Param, atom.Track:
+		return true
+	}
+	return false
+}
+
+// flatText is the text of an HTML document, a line per block element.
+func flatText(src string) string {
+	z := html.NewTokenizer(strings.NewReader(src))
+	var b strings.Builder
+	skip := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			if skip == 0 {
+				b.WriteString(collapseSpace(string(z.Text())))
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if a == atom.Script || a == atom.Style {
+				skip++
+			}
+			if isBlock(a) || a == atom.Br || a == atom.Tr || a == atom.Td || a == atom.Th {
+				b.WriteByte('\n')
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if a := atom.Lookup(name); (a == atom.Script || a == atom.Style) && skip > 0 {
+				skip--
+			}
+		}
+	}
 }

@@ -20,7 +20,7 @@ var (
 	negEN       = regexp.MustCompile(`\b((do|does|will|shall|would|can|did)\s+not|don't|doesn't|won't|never|no longer|neither|nor)\b[^,;.]{0,40}?\b(collect|access|obtain|gather|use|share|sell|transfer|store|read|request|disclose|process|track|send|upload|provide)`)
 	// A negation is about the user or a condition when one of these comes first in
 	// its clause: "如您不提供…", "您可以选择不…", "if you do not…".
-	userOrIfZH = regexp.MustCompile(`(如|若|如果|假如|倘若|您|你|用户|一旦)`)
+	userOrIfZH = regexp.MustCompile(`(如|若|假如|倘若|一旦|您可以|您可|你可以|您有权|您也可以|用户可以|您选择|您拒绝|选择)`)
 	userOrIfEN = regexp.MustCompile(`\b(if|you|unless|when)\b`)
 	// A sentence with one of these turns a negation into a condition: "除非取得您的
 	// 单独同意，我们不会收集…" does not deny collecting.
@@ -57,7 +57,12 @@ func polarity(low string, pos int) int {
 	if neg < 0 {
 		return stated
 	}
+	// Only what lies between the keyword (or the clause start) and the negation can
+	// make it the user's choice or a condition: "您的位置信息我们不会收集" is a denial.
 	before := clause[:neg]
+	if kw < neg {
+		before = clause[kw:neg]
+	}
 	if isZH && userOrIfZH.MatchString(before) || !isZH && userOrIfEN.MatchString(before) {
 		return stated
 	}

@@ -162,7 +162,7 @@ func usableName(n string) bool {
 		}
 	}
 	if ascii {
-		return len(n) >= 3
+		return len(n) >= 2
 	}
 	return utf8.RuneCountInString(n) >= 2
 }
@@ -197,6 +197,31 @@ func piKeywords() map[string]bool {
 	})
 	return piKW
 }
+
+// find matches product names in low. A two-letter name ("QQ") must stand alone or
+// be followed by what a policy says about that SDK: "QQ登录" names QQ Connect,
+// "QQ音乐" and "QQ浏览器" do not.
+func (x *sdkIndex) find(low string) []hit {
+	hits := x.names.find(low)
+	out := hits[:0]
+	for _, h := range hits {
+		// Part of a domain or path ("weixin.qq.com", "www.umeng.com/policy").
+		if h.pos > 0 && strings.IndexByte("./@", low[h.pos-1]) >= 0 || h.end+1 < len(low) && low[h.end] == '.' && isWordByte(low[h.end+1]) {
+			continue
+		}
+		if h.end-h.pos <= 2 {
+			rest := low[h.end:]
+			r, _ := utf8.DecodeRuneInString(rest)
+			if unicode.Is(unicode.Han, r) && !shortOKRe.MatchString(rest) {
+				continue
+			}
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+var shortOKRe = regexp.MustCompile(`^(登录|登陆|分享|授权|互联|开放平台|sdk|账号|帐号|支付)`)
 
 // Column roles of an SDK table.
 const (
