@@ -97,9 +97,12 @@ func sarifRule(r checks.Rule, zh bool) *sarif.ReportingDescriptor {
 	title := pick(zh, r.TitleZH, r.Title)
 	d := sarif.NewRule(r.ID).WithName(pascal(r.Title, r.ID))
 	d.ShortDescription = sarif.NewMultiformatMessageString(title)
-	if rat := pick(zh, r.RationaleZH, r.Rationale); rat != "" {
-		d.FullDescription = sarif.NewMultiformatMessageString(rat)
+	// GitHub code scanning requires fullDescription on every rule.
+	full := pick(zh, r.RationaleZH, r.Rationale)
+	if full == "" {
+		full = title
 	}
+	d.FullDescription = sarif.NewMultiformatMessageString(full)
 	md, txt := ruleHelp(r, zh)
 	d.Help = sarif.NewMultiformatMessageString(txt).WithMarkdown(md)
 	if r.Doc != "" {
