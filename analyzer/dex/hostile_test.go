@@ -3,6 +3,7 @@ package dex
 import (
 	"encoding/binary"
 	"hash/adler32"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -119,6 +120,42 @@ func TestSharedCodeIsBounded(t *testing.T) {
 		t.Errorf("%d method definitions kept, more than the 20000 method_ids", walked)
 	}
 	if len(f.Warnings) == 0 || !strings.Contains(f.Warnings[0], "overlap") {
+		t.Errorf("warnings %q", f.Warnings)
+	}
+}
+
+// Regression: string_ids that all point at one long string must not multiply
+// memory (naively 100,000 × 100 KB = 10 GB).
+func TestSharedStringDataIsBounded(t *testing.T) {
+	const n, long = 100000, 100000
+	le := binary.LittleEndian
+	b := make([]byte, headerLen+4*n)
+	at := len(b)
+	b = append(b, 0xa0, 0x8d, 0x06) // uleb128 100000
+	b = append(b, strings.Repeat("x", long)...)
+	b = append(b, 0)
+	for i := range n {
+		le.PutUint32(b[headerLen+4*i:], uint32(at))
+	}
+	copy(b, "dex\n035\x00")
+	for i, v := range []uint32{uint32(len(b)), headerLen, endianLittle, 0, 0, 0, n, headerLen} {
+		le.PutUint32(b[32+4*i:], v)
+	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	before := ms.TotalAlloc
+	f, err := parse(b, Limits{})
+	runtime.ReadMemStats(&ms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if alloc := ms.TotalAlloc - before; alloc > 8*uint64(len(b))+1<<20 {
+		t.Errorf("allocated %d bytes for a %d-byte file", alloc, len(b))
+	}
+	if len(f.Strings) != n || f.Strings[0] != strings.Repeat("x", long) || f.Strings[n-1] != "" {
+		t.Errorf("first string %d bytes, last %d bytes", len(f.Strings[0]), len(f.Strings[n-1]))
+	}
+	if len(f.Warnings) != 1 || !strings.Contains(f.Warnings[0], "overlaps") {
 		t.Errorf("warnings %q", f.Warnings)
 	}
 }

@@ -29,9 +29,13 @@ func (p *parser) readStrings(n, off int) {
 		}
 		var used int
 		var cut bool
-		buf, used, cut = decodeMUTF8(buf, p.b[q:min(len(p.b), q+budget)], p.lim.MaxStringLen)
+		end := min(len(p.b), q+budget)
+		buf, used, cut = decodeMUTF8(buf, p.b[q:end], p.lim.MaxStringLen)
 		budget -= used + 1
-		if cut {
+		switch {
+		case cut && end < len(p.b) && used == end-q:
+			overBudget = true
+		case cut:
 			truncated++
 		}
 		ends[i] = len(buf)
