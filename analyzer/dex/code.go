@@ -14,7 +14,8 @@ func (c *chunks[T]) take(src []T) []T {
 		return nil
 	}
 	if cap(c.block)-len(c.block) < len(src) {
-		c.block = make([]T, 0, max(chunkLen, len(src)))
+		// blocks grow from 64 to chunkLen items so a tiny DEX stays tiny
+		c.block = make([]T, 0, max(min(chunkLen, 2*cap(c.block)), 64, len(src)))
 	}
 	n := len(c.block)
 	c.block = append(c.block, src...)
