@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"sync/atomic"
 
 	"github.com/avast/apkparser"
 
@@ -23,6 +24,7 @@ type Options struct {
 // Limits on what one APK may make the analyzer read.
 const (
 	maxDexSize      = 512 << 20
+	maxDexTotal     = 1 << 30
 	maxManifestSize = 64 << 20
 	maxArscSize     = 64 << 20
 	maxXMLSize      = 4 << 20  // res/xml files
@@ -107,6 +109,8 @@ type apkAnalysis struct {
 	opts  Options
 	path  string
 	tab   *arsc.Table
+
+	dexBytes atomic.Int64 // inflated DEX bytes so far
 }
 
 func (an *apkAnalysis) diag(path, format string, args ...any) {

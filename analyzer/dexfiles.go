@@ -90,6 +90,11 @@ func (an *apkAnalysis) readOneDex(name string) DexFile {
 		df.Error = err.Error()
 		return df
 	}
+	// Many DEX files each under the per-file cap must not add up without bound.
+	if total := an.dexBytes.Add(int64(len(b))); total > maxDexTotal {
+		df.Error = fmt.Sprintf("not parsed: the APK's DEX files exceed %d bytes in all", int64(maxDexTotal))
+		return df
+	}
 	df.Size = int64(len(b))
 	headerCounts(&df, b)
 	lim := dex.DefaultLimits

@@ -112,7 +112,7 @@ func (a *archive) readPrefix(name string, limit int64, prefix bool) (b []byte, e
 
 func readLimited(r io.Reader, hint, limit int64, prefix bool) ([]byte, error) {
 	buf := make([]byte, 0, hint+1)
-	for {
+	for stalls := 0; ; {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
 		}
@@ -122,6 +122,11 @@ func readLimited(r io.Reader, hint, limit int64, prefix bool) ([]byte, error) {
 		}
 		n, err := r.Read(buf[len(buf) : len(buf)+room])
 		buf = buf[:len(buf)+n]
+		if n == 0 && err == nil {
+			if stalls++; stalls > 100 {
+				return nil, io.ErrNoProgress
+			}
+		}
 		if int64(len(buf)) > limit {
 			if prefix {
 				return buf[:limit], nil
