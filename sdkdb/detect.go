@@ -357,7 +357,7 @@ func (d *detection) manifest() {
 			}
 		}
 		if id != "" {
-			d.add(id, weak, Evidence{Kind: KindComponent, Value: name, Path: mpath})
+			d.add(id, weak, Evidence{Kind: KindComponent, Value: name, Path: orPath(c.Location.Path, mpath), Line: c.Location.Line})
 		}
 		meta(c.MetaData)
 	}
@@ -373,7 +373,7 @@ func (d *detection) manifest() {
 			}
 		}
 		for _, id := range ids {
-			d.add(id, true, Evidence{Kind: KindPermission, Value: p.Name, Path: mpath})
+			d.add(id, true, Evidence{Kind: KindPermission, Value: p.Name, Path: orPath(p.Location.Path, mpath), Line: p.Location.Line})
 		}
 	}
 }
@@ -421,6 +421,13 @@ func (d *detection) superIndex() map[string]string {
 		}
 	}
 	return d.supers
+}
+
+func orPath(p, fallback string) string {
+	if p != "" {
+		return p
+	}
+	return fallback
 }
 
 // files matches native libraries and assets.
