@@ -106,7 +106,7 @@ func logicalLines(text string) []struct {
 
 var (
 	reSetting  = regexp.MustCompile(`(?:^|[\s{;(])(namespace|applicationId|minSdk|minSdkVersion|targetSdk|targetSdkVersion|compileSdk|compileSdkVersion|versionName|versionCode)\b\s*(?:=\s*|\(\s*|\s+)("[^"]*"|'[^']*'|[\w.]+(?:\(\))?(?:\.\w+(?:\(\))?)*)`)
-	reDepLine  = regexp.MustCompile(`^\s*(implementation|api|compile|kapt|ksp|annotationProcessor|runtimeOnly|[a-z][A-Za-z0-9]*(?:Implementation|Api|RuntimeOnly))\b\s*\(?\s*(.*)$`)
+	reDepLine  = regexp.MustCompile(`^\s*(?:dependencies\s*\{\s*)?(implementation|api|compile|kapt|ksp|annotationProcessor|runtimeOnly|[a-z][A-Za-z0-9]*(?:Implementation|Api|RuntimeOnly))\b\s*\(?\s*(.*)$`)
 	reProject  = regexp.MustCompile(`project\s*\(\s*(?:path\s*[:=]\s*)?['"](:[^'"]*)['"]`)
 	reQuoted   = regexp.MustCompile(`['"]([^'"]+)['"]`)
 	reCoord    = regexp.MustCompile(`^[A-Za-z0-9_.\-]+:[A-Za-z0-9_.\-]+(?::[^:@\s]*)?(?:@\w+)?$`)

@@ -195,6 +195,9 @@ var getterTypes = map[string]string{
 	"getBluetoothLeScanner": "android.bluetooth.le.BluetoothLeScanner",
 }
 
+// maxChain bounds a dotted name a.b.c… read backwards from a member.
+const maxChain = 32
+
 var singletonGetters = setOf("getInstance", "getDefault", "instance", "getInst", "get", "with", "shared", "getShared")
 
 var kotlinProps = map[string]string{
@@ -341,7 +344,7 @@ func (r *refs) member(i int, next string) {
 	t := r.f.toks
 	name := t[i].text
 	start := i - 2
-	for start >= 2 && t[start-1].text == "." && t[start].kind == tIdent && t[start-2].kind == tIdent {
+	for n := 0; n < maxChain && start >= 2 && t[start-1].text == "." && t[start].kind == tIdent && t[start-2].kind == tIdent; n++ {
 		start -= 2
 	}
 	if start > 0 && t[start-1].text == "new" {
@@ -452,7 +455,10 @@ func (r *refs) exprType(end int) (typ string, static bool) {
 	switch {
 	case tk.kind == tIdent:
 		start := end
-		for start >= 2 && t[start-1].text == "." && t[start-2].kind == tIdent {
+		for n := 0; start >= 2 && t[start-1].text == "." && t[start-2].kind == tIdent; n++ {
+			if n == maxChain {
+				return "", false // no real name is this long
+			}
 			start -= 2
 		}
 		if start > 0 && (t[start-1].text == "." || t[start-1].text == "?.") {

@@ -66,7 +66,11 @@ func AnalyzeWith(ctx context.Context, dir string, lim Limits) (*analyzer.Facts, 
 	if !fi.IsDir() {
 		return nil, fmt.Errorf("source: %s is not a directory", dir)
 	}
-	root, err := filepath.Abs(dir)
+	// The root itself may be a symlink (a CI checkout path); nothing under it is followed.
+	root, err := filepath.EvalSymlinks(dir)
+	if err == nil {
+		root, err = filepath.Abs(root)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("source: %s: %v", dir, err)
 	}

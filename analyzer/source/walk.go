@@ -47,6 +47,7 @@ var javaNotMethod = map[string]bool{
 type walker struct {
 	f            *fileDecls
 	stack        []scope
+	overflow     int // braces opened beyond maxScopeDepth, not tracked
 	paren        int
 	pendingClass string
 	pendingSuper string
@@ -148,7 +149,9 @@ func (w *walker) walk(visit func(i int)) {
 			case "{":
 				w.open(prev)
 			case "}":
-				if len(w.stack) > 0 {
+				if w.overflow > 0 {
+					w.overflow--
+				} else if len(w.stack) > 0 {
 					top := w.stack[len(w.stack)-1]
 					w.stack = w.stack[:len(w.stack)-1]
 					w.paren = top.paren
@@ -180,7 +183,14 @@ func (w *walker) walk(visit func(i int)) {
 	}
 }
 
+// maxScopeDepth bounds the scope stack: deeper braces are counted, not kept.
+const maxScopeDepth = 256
+
 func (w *walker) open(prev string) {
+	if len(w.stack) >= maxScopeDepth {
+		w.overflow++
+		return
+	}
 	sc := scope{kind: scBlock, paren: w.paren}
 	switch {
 	case w.pendingClass != "":
