@@ -43,7 +43,7 @@ func (e *env) apiByOwner(keys ...string) []draft {
 			more = fmt.Sprintf(" and %d more", len(cl)-len(shown))
 		}
 		d := draft{
-			Message: fmt.Sprintf("%s reads %s: %s%s.", e.ownerLabel(owner, false), g[0].Spec.NameZH, strings.Join(shown, ", "), more),
+			Message: fmt.Sprintf("%s reads %s: %s%s.", e.ownerLabel(owner, false), g[0].Spec.nameEN(), strings.Join(shown, ", "), more),
 			MessageZH: fmt.Sprintf("%s读取%s：%s%s。", e.ownerLabel(owner, true), g[0].Spec.NameZH, strings.Join(shown, "、"),
 				map[bool]string{true: fmt.Sprintf("等%d处", len(cl)), false: ""}[len(cl) > len(shown)]),
 			Evidence: ev,

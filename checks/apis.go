@@ -28,7 +28,7 @@ var sensitiveAPIs = []apiSpec{
 	{Key: "iccid", PI: "device_id", NameZH: "ICCID（SIM卡序列号）", Class: "android.telephony.SubscriptionInfo", Member: []string{"getIccId"}, Perms: permPhone},
 	{Key: "serial", PI: "device_id", NameZH: "设备序列号", Class: "android.os.Build", Member: []string{"getSerial"}, Perms: permPhone},
 	{Key: "serial", PI: "device_id", NameZH: "设备序列号", Class: "android.os.Build", Member: []string{"SERIAL"}, Field: true},
-	{Key: "mac", PI: "mac", NameZH: "MAC地址", Class: "android.net.wifi.WifiInfo", Member: []string{"getMacAddress"}},
+	{Key: "mac", PI: "mac", NameZH: "MAC地址", Class: "android.net.wifi.WifiInfo", Member: []string{"getMacAddress"}, Perms: []string{"android.permission.ACCESS_WIFI_STATE"}},
 	{Key: "mac", PI: "mac", NameZH: "MAC地址", Class: "java.net.NetworkInterface", Member: []string{"getHardwareAddress"}},
 	{Key: "mac", PI: "mac", NameZH: "蓝牙MAC地址", Class: "android.bluetooth.BluetoothAdapter", Member: []string{"getAddress"}},
 	{Key: "phone_number", PI: "phone_number", NameZH: "本机号码", Class: "android.telephony.TelephonyManager", Member: []string{"getLine1Number"}, Perms: []string{"android.permission.READ_PHONE_NUMBERS", "android.permission.READ_PHONE_STATE", "android.permission.READ_SMS"}},
@@ -88,6 +88,23 @@ var reflectionIDMethods = map[string]string{
 	"getSimSerialNumber": "iccid",
 	"getMacAddress":      "mac",
 	"getHardwareAddress": "mac",
+}
+
+var apiNamesEN = map[string]string{
+	"imei": "the IMEI", "meid": "the MEID", "imsi": "the IMSI", "iccid": "the ICCID (SIM serial)", "serial": "the hardware serial number",
+	"mac": "a MAC address", "phone_number": "the phone number", "phone_state": "the call state", "subscriptions": "SIM subscriptions",
+	"android_id": "the Android ID", "wifi": "Wi-Fi details (SSID/BSSID/scan results)", "cell_location": "the cell location",
+	"location": "the location", "app_list": "the installed-app list", "clipboard": "the clipboard", "contacts": "contacts",
+	"call_log": "the call log", "sms": "SMS", "sms_send": "SMS sending", "calendar": "the calendar", "accounts": "device accounts",
+	"camera": "the camera", "microphone": "the microphone", "sensor": "motion sensors",
+}
+
+// nameEN is the English name of what the API reads.
+func (s *apiSpec) nameEN() string {
+	if n, ok := apiNamesEN[s.Key]; ok {
+		return n
+	}
+	return s.Key
 }
 
 // apiHit is one sensitive reference found in the code.

@@ -67,7 +67,7 @@ func runCON001(e *env, r *Rule) []draft {
 		}
 		out = append(out, draft{
 			Message: fmt.Sprintf("%s reads %s before the user can consent: it is reached from %s (%s) in %d call(s); the call is in %s, method %s.",
-				e.ownerLabel(owner, false), h.Spec.NameZH, ep.Label, ep.Component, len(path)-1, e.ownerLabel(owner, false), m.display()),
+				e.ownerLabel(owner, false), h.Spec.nameEN(), ep.Label, ep.Component, len(path)-1, e.ownerLabel(owner, false), m.display()),
 			MessageZH: fmt.Sprintf("%s在用户同意前读取%s：从%s（%s）经%d层调用可达；调用位于%s的方法%s。",
 				e.ownerLabel(owner, true), h.Spec.NameZH, ep.Label, ep.Component, len(path)-1, e.ownerLabel(owner, true), m.display()),
 			Evidence: ev,

@@ -42,7 +42,7 @@ func TestCON001_Positive_ProviderAndThread(t *testing.T) {
 	f.Components = []analyzer.Component{{Type: "provider", Name: "com.example.app.AutoInit"}}
 	fs := runRule(t, "CNPI-CON-001", &Input{Facts: f})
 	wantFindings(t, fs, 1)
-	mustContain(t, fs[0].Message, "ContentProvider onCreate", "软件安装列表")
+	mustContain(t, fs[0].Message, "ContentProvider onCreate", "installed-app list")
 }
 
 func TestCON001_Negative_ConsentFlagChecked(t *testing.T) {

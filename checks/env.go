@@ -147,6 +147,9 @@ func (e *env) policyCovers(cat *piCategory, perms ...string) (bool, *policy.Evid
 	keys := append([]string{cat.Key}, cat.Aliases...)
 	for i := range e.in.Policy.PICategories {
 		d := &e.in.Policy.PICategories[i]
+		if len(d.Evidence) == 0 {
+			continue // only denials: "我们不会收集您的通讯录"
+		}
 		match := false
 		for _, k := range keys {
 			if d.Category == k {
@@ -160,10 +163,9 @@ func (e *env) policyCovers(cat *piCategory, perms ...string) (bool, *policy.Evid
 				}
 			}
 		}
-		if !match && containsFold(d.Name, cat.Keywords) {
-			match = true
-		}
-		if !match {
+		// Keywords only speak for categories hegui does not know by key: a known
+		// key is the policy reader's verdict (its sentence may name other PI too).
+		if !match && !knownPIKey(d.Category) {
 			for _, ev := range d.Evidence {
 				if containsFold(ev.Sentence, cat.Keywords) {
 					match = true
@@ -171,15 +173,33 @@ func (e *env) policyCovers(cat *piCategory, perms ...string) (bool, *policy.Evid
 				}
 			}
 		}
-		if match && len(d.Evidence) > 0 {
+		if match {
 			ev := d.Evidence[0]
 			return true, &ev
 		}
-		if match {
-			return true, nil
-		}
 	}
 	return false, nil
+}
+
+// knownPIKey reports whether a policy category key is one hegui or the policy
+// reader defines.
+func knownPIKey(k string) bool {
+	for _, c := range policy.Categories() {
+		if c.Key == k {
+			return true
+		}
+	}
+	for _, c := range piCategories {
+		if c.Key == k {
+			return true
+		}
+		for _, a := range c.Aliases {
+			if a == k {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func containsFold(s string, words []string) bool {

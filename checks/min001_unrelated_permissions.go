@@ -48,6 +48,9 @@ func runMIN001(e *env, r *Rule) []draft {
 	}
 	if e.in.Facts != nil && e.in.Facts.Code == nil && e.codeComplete() {
 		for _, p := range e.facts().App.Permissions {
+			if _, priv := lookupPrivacyPermission(p.Name); !priv {
+				continue
+			}
 			specs := apisNeeding(p.Name)
 			if len(specs) == 0 {
 				continue

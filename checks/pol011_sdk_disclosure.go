@@ -67,22 +67,18 @@ func policyMentions(p *policy.Facts, h *sdkdb.Hit) (*policy.SDKMention, bool) {
 		names = append(names, h.Entry.Aliases...)
 		names = append(names, h.Entry.NameZH)
 	}
+	// A mention the policy reader could not tie to one product (ID "") counts when
+	// it names this SDK or its vendor: "我们接入了深圳市和讯华谷信息技术有限公司提供的推送服务".
+	// Mentions tied to another product never count, even when they share a vendor.
 	vendors := vendorNames(h)
 	for i := range p.SDKs {
 		m := &p.SDKs[i]
-		text := m.Matched + " " + m.Name
-		for _, n := range names {
-			if len([]rune(n)) >= 2 && strings.Contains(strings.ToLower(text), strings.ToLower(n)) {
-				return m, true
-			}
-		}
-		// A vendor-only mention counts when the policy reader could not tie it to a
-		// product: "我们接入了深圳市和讯华谷信息技术有限公司提供的推送服务".
 		if m.ID != "" {
 			continue
 		}
-		for _, v := range vendors {
-			if strings.Contains(text, v) {
+		text := strings.ToLower(m.Matched + " " + m.Name)
+		for _, n := range append(names, vendors...) {
+			if len([]rune(n)) >= 2 && strings.Contains(text, strings.ToLower(n)) {
 				return m, true
 			}
 		}

@@ -33,6 +33,7 @@ func runSDK001(e *env, r *Rule) []draft {
 	}
 	type agg struct {
 		cats    map[string]bool
+		catsEN  map[string]bool
 		ev      []Evidence
 		early   bool
 		callers map[string]bool
@@ -45,10 +46,11 @@ func runSDK001(e *env, r *Rule) []draft {
 		}
 		a := bySDK[o]
 		if a == nil {
-			a = &agg{cats: map[string]bool{}, callers: map[string]bool{}}
+			a = &agg{cats: map[string]bool{}, catsEN: map[string]bool{}, callers: map[string]bool{}}
 			bySDK[o] = a
 		}
 		a.cats[h.Spec.NameZH] = true
+		a.catsEN[h.Spec.nameEN()] = true
 		a.callers[ix.methods[h.Method].display()] = true
 		a.ev = append(a.ev, e.codeEvidence(h.Method, h.Line, "references "+h.Target))
 		a.early = a.early || reached[h.Method]
@@ -63,7 +65,7 @@ func runSDK001(e *env, r *Rule) []draft {
 			callers = callers[:3]
 		}
 		d := draft{
-			Message:   e.ownerLabel(id, false) + " reads " + strings.Join(cats, ", ") + " (in " + strings.Join(callers, ", ") + "); the app provides this information to the SDK's vendor.",
+			Message:   e.ownerLabel(id, false) + " reads " + strings.Join(sortedKeys(a.catsEN), ", ") + " (in " + strings.Join(callers, ", ") + "); the app provides this information to the SDK's vendor.",
 			MessageZH: e.ownerLabel(id, true) + "读取" + strings.Join(cats, "、") + "（位于" + strings.Join(callers, "、") + "），App即向该SDK厂商提供了这些信息。",
 			Evidence:  a.ev,
 			Owner:     id,

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Rebuilds testdata/apk/*.apk from testdata/fixtures/<name>/ (AndroidManifest.xml,
+# res/, smali/, optional assets/) with Debian's aapt, smali, zipalign and apksigner,
+# signed with the committed test key. `make fixtures` runs it; the APKs are committed
+# so tests never need these tools.
+set -eu
+cd "$(dirname "$0")"
+FW=${FRAMEWORK_RES:-/usr/share/android-framework-res/framework-res.apk}
+KEY=fixtures/keys/test.p12
+OUT=apk
+mkdir -p "$OUT"
+for tool in aapt smali zipalign apksigner; do
+	command -v "$tool" >/dev/null 2>&1 || { echo "build-fixtures: $tool not found (make tools)" >&2; exit 1; }
+done
+[ -f "$FW" ] || { echo "build-fixtures: $FW not found (apt-get install android-framework-res)" >&2; exit 1; }
+
+for dir in fixtures/*/; do
+	name=$(basename "$dir")
+	[ "$name" = keys ] && continue
+	[ -f "$dir/AndroidManifest.xml" ] || continue
+	tmp=$(mktemp -d)
+	assets=""
+	[ -d "$dir/assets" ] && assets="-A $dir/assets"
+	# shellcheck disable=SC2086
+	aapt package -f -M "$dir/AndroidManifest.xml" -S "$dir/res" $assets -I "$FW" -F "$tmp/unsigned.apk"
+	smali a "$dir/smali" -o "$tmp/classes.dex"
+	(cd "$tmp" && zip -q -X unsigned.apk classes.dex)
+	zipalign -f 4 "$tmp/unsigned.apk" "$tmp/aligned.apk"
+	apksigner sign --ks "$KEY" --ks-pass pass:hegui-test --key-pass pass:hegui-test --ks-key-alias hegui-test \
+		--out "$OUT/$name.apk" "$tmp/aligned.apk"
+	rm -f "$OUT/$name.apk.idsig"
+	rm -rf "$tmp"
+	echo "built $OUT/$name.apk ($(wc -c <"$OUT/$name.apk") bytes)"
+done
