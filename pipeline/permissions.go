@@ -63,40 +63,19 @@ func permissions(f *analyzer.Facts, hits *sdkdb.Result, pol *policy.Facts) []rep
 	return out
 }
 
-// category maps a permission to its PI category: key, zh name, and whether it is
-// personal information (自启动, 悬浮窗 … are capabilities, not PI).
-// TODO: switch to policy.CategoryForPermission once the policy package exports it,
-// so the report and the policy reader share one table.
+// category maps a permission to the policy package's PI category (the table the
+// policy reader discloses against): key, zh name, and whether it is personal
+// information (自启动, 悬浮窗 … are capabilities, not PI).
 func category(perm string) (key, name string, isPI bool) {
-	c, ok := fallbackCategories[strings.TrimPrefix(perm, ap)]
-	if !ok {
+	key = policy.CategoryForPermission(perm)
+	if key == "" {
 		return "", "", false
 	}
-	return c[0], c[1], c[2] == ""
-}
-
-// fallbackCategories is regulations.md §7: permission → {key, zh name, "notpi"?}.
-var fallbackCategories = map[string][3]string{
-	"ACCESS_FINE_LOCATION": {"location", "位置信息", ""}, "ACCESS_COARSE_LOCATION": {"location", "位置信息", ""},
-	"ACCESS_BACKGROUND_LOCATION": {"background_location", "后台位置", ""}, "ACCESS_MEDIA_LOCATION": {"photo_location", "照片位置", ""},
-	"READ_PHONE_STATE": {"device_id", "设备标识/电话状态", ""}, "READ_PHONE_NUMBERS": {"phone_number", "本机号码", ""},
-	"CALL_PHONE": {"calls", "拨打电话", ""}, "READ_CALL_LOG": {"call_log", "通话记录", ""}, "WRITE_CALL_LOG": {"call_log", "通话记录", ""},
-	"PROCESS_OUTGOING_CALLS": {"call_log", "通话记录", ""}, "READ_CONTACTS": {"contacts", "通讯录", ""}, "WRITE_CONTACTS": {"contacts", "通讯录", ""},
-	"GET_ACCOUNTS": {"accounts", "设备账户", ""}, "READ_SMS": {"sms", "短信", ""}, "RECEIVE_SMS": {"sms", "短信", ""},
-	"RECEIVE_MMS": {"sms", "短信", ""}, "RECEIVE_WAP_PUSH": {"sms", "短信", ""}, "SEND_SMS": {"send_sms", "发送短信", ""},
-	"READ_CALENDAR": {"calendar", "日历", ""}, "WRITE_CALENDAR": {"calendar", "日历", ""}, "CAMERA": {"camera", "相机", ""},
-	"RECORD_AUDIO": {"microphone", "麦克风", ""}, "READ_EXTERNAL_STORAGE": {"storage", "存储/相册", ""},
-	"WRITE_EXTERNAL_STORAGE": {"storage", "存储/相册", ""}, "READ_MEDIA_IMAGES": {"storage", "存储/相册", ""},
-	"READ_MEDIA_VIDEO": {"storage", "存储/相册", ""}, "READ_MEDIA_AUDIO": {"storage", "存储/相册", ""},
-	"READ_MEDIA_VISUAL_USER_SELECTED": {"storage", "存储/相册", ""}, "MANAGE_EXTERNAL_STORAGE": {"storage", "存储/相册", ""},
-	"BODY_SENSORS": {"body_sensors", "身体传感器", ""}, "BODY_SENSORS_BACKGROUND": {"body_sensors", "身体传感器", ""},
-	"ACTIVITY_RECOGNITION": {"activity", "身体活动", ""}, "BLUETOOTH": {"bluetooth", "附近设备/蓝牙", ""},
-	"BLUETOOTH_ADMIN": {"bluetooth", "附近设备/蓝牙", ""}, "BLUETOOTH_SCAN": {"bluetooth", "附近设备/蓝牙", ""},
-	"BLUETOOTH_CONNECT": {"bluetooth", "附近设备/蓝牙", ""}, "ACCESS_WIFI_STATE": {"wifi", "WLAN信息", ""},
-	"NEARBY_WIFI_DEVICES": {"wifi", "WLAN信息", ""}, "CHANGE_WIFI_STATE": {"wifi", "WLAN信息", ""},
-	"QUERY_ALL_PACKAGES": {"app_list", "应用列表", ""}, "PACKAGE_USAGE_STATS": {"app_usage", "应用使用情况", ""},
-	"GET_TASKS": {"app_usage", "应用使用情况", ""}, "RECEIVE_BOOT_COMPLETED": {"autostart", "自启动", "notpi"},
-	"SYSTEM_ALERT_WINDOW": {"overlay", "悬浮窗", "notpi"}, "REQUEST_INSTALL_PACKAGES": {"install_packages", "安装应用", "notpi"},
+	c, ok := policy.CategoryByKey(key)
+	if !ok {
+		return key, key, true
+	}
+	return key, c.Name, !c.NotPI
 }
 
 // disclosed says whether the policy discloses category key (or names the permission),

@@ -69,7 +69,11 @@ func writeTableOne(w io.Writer, r *Report, o Options, zh bool) error {
 			f := &r.Findings[i]
 			rule := o.rule(f)
 			title := pick(zh, f.TitleZH, f.Title) + "\n" + pick(zh, f.MessageZH, f.Message)
-			if err := t.Append([]string{severityLabel(f.Severity, zh), f.Rule, wrapCell(title, 36), wrapCell(evidenceText(f.Evidence, zh), 44), wrapCell(pick(zh, rule.FixZH, rule.Fix), 30)}); err != nil {
+			fix := pick(zh, rule.FixZH, rule.Fix)
+			if i > 0 && r.Findings[i-1].Rule == f.Rule {
+				fix = tr(zh, "same_fix") // a rule's fix is long; print it once per run of rows
+			}
+			if err := t.Append([]string{severityLabel(f.Severity, zh), f.Rule, wrapCell(title, 36), wrapCell(evidenceText(f.Evidence, zh), 44), wrapCell(fix, 30)}); err != nil {
 				return err
 			}
 		}
