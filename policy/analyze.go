@@ -275,13 +275,19 @@ func analyze(docs []parsed, db *sdkdb.DB) *Facts {
 func scanItems(f *Facts, sents []sentence, i int) {
 	s := &sents[i]
 	seen := map[int]bool{}
+	fits := map[int]bool{}
 	for _, h := range itemMatch.find(s.low) {
 		for _, ri := range itemMatch.vals[h.pat] {
 			if seen[ri] {
 				continue
 			}
 			r := &itemRules[ri]
-			if !r.accepts(s, h.pos) {
+			ok, tried := fits[ri]
+			if !tried {
+				ok = r.fits(s)
+				fits[ri] = ok
+			}
+			if !ok || r.negate && polarity(s.low, h.pos) != stated {
 				continue
 			}
 			seen[ri] = true
@@ -305,6 +311,8 @@ func scanCategories(cats []*PIDisclosure, s *sentence) {
 		return
 	}
 	done := map[int]int{} // category → polarity already recorded for this sentence
+	var purp []string
+	purpDone := false
 	for _, h := range catMatch.find(s.low) {
 		for _, ci := range catMatch.vals[h.pat] {
 			p := polarity(s.low, h.pos)
@@ -321,7 +329,10 @@ func scanCategories(cats []*PIDisclosure, s *sentence) {
 			switch p {
 			case stated:
 				c.Evidence = addEvidence(c.Evidence, ev(s, h.pos))
-				for _, pu := range purposes(s, h.pos) {
+				if !purpDone {
+					purp, purpDone = purposes(s), true
+				}
+				for _, pu := range purp {
 					if len(c.Purposes) < 5 && !contains(c.Purposes, pu) {
 						c.Purposes = append(c.Purposes, pu)
 					}
@@ -333,7 +344,7 @@ func scanCategories(cats []*PIDisclosure, s *sentence) {
 	}
 }
 
-func purposes(s *sentence, pos int) []string {
+func purposes(s *sentence) []string {
 	if s.row {
 		var out []string
 		for i, c := range s.cells {

@@ -80,8 +80,9 @@ var itemRules = []itemRule{
 		need:     []*regexp.Regexp{sharingListRe}},
 }
 
-// accepts reports whether rule r accepts sentence s (its trigger already found).
-func (r *itemRule) accepts(s *sentence, pos int) bool {
+// fits reports whether sentence s has what rule r needs (its trigger already found);
+// it does not depend on where the trigger is.
+func (r *itemRule) fits(s *sentence) bool {
 	if s.hdrRow || (s.heading && !r.headings) || (r.noList && s.inSDKList) {
 		return false
 	}
@@ -90,13 +91,7 @@ func (r *itemRule) accepts(s *sentence, pos int) bool {
 			return false
 		}
 	}
-	if r.not != nil && r.not.MatchString(s.low) {
-		return false
-	}
-	if r.negate && polarity(s.low, pos) != stated {
-		return false
-	}
-	return true
+	return r.not == nil || !r.not.MatchString(s.low)
 }
 
 var handlingRe = re(`(完成|处理|审核|核查|受理|回复|注销|process|complete|respond)`)

@@ -134,7 +134,7 @@ func splitDoc(text, path string, shortTitles bool) []sentence {
 		if l == "" {
 			continue
 		}
-		if m := mdHeading.FindStringSubmatch(l); m != nil && !fence {
+		if m := headingMatch(l); m != nil && !fence {
 			flushPending()
 			inTable, header = false, nil
 			pushHeading(len(m[1]), stripInline(m[2]))
@@ -269,6 +269,9 @@ func isCJK(r rune) bool {
 // stripInline removes Markdown emphasis and code marks and renders links as
 // "text (url)".
 func stripInline(s string) string {
+	if !strings.Contains(s, "](") && !strings.ContainsAny(s, "*_`\\") {
+		return strings.TrimSpace(s)
+	}
 	s = mdLink.ReplaceAllStringFunc(s, func(m string) string {
 		sm := mdLink.FindStringSubmatch(m)
 		if strings.HasPrefix(m, "!") {
@@ -416,3 +419,10 @@ func clipAround(s string, pos int) string {
 // normalise is what every sentence goes through: NFKC (full-width to half-width),
 // whitespace collapsed, wrap spaces between Chinese characters dropped.
 func normalise(s string) string { return tidy(norm.NFKC.String(s)) }
+
+func headingMatch(l string) []string {
+	if !strings.HasPrefix(l, "#") {
+		return nil
+	}
+	return mdHeading.FindStringSubmatch(l)
+}

@@ -41,6 +41,9 @@ func polarity(low string, pos int) int {
 		ce += pos
 	}
 	clause := low[cs:ce]
+	if !mayNegate(clause) { // the common case, without running a regexp
+		return stated
+	}
 	kw := pos - cs
 	neg := -1
 	isZH := true
@@ -76,3 +79,16 @@ func polarity(low string, pos int) int {
 	}
 	return denied
 }
+
+// mayNegate is a cheap filter: a clause without any negating character or word
+// cannot deny anything.
+func mayNegate(clause string) bool {
+	for _, n := range negHints {
+		if strings.Contains(clause, n) {
+			return true
+		}
+	}
+	return false
+}
+
+var negHints = []string{"不", "未", "没有", "无需", "not", "never", "n't", "no longer", "neither", "nor"}

@@ -240,11 +240,7 @@ var (
 	colPIRe      = regexp.MustCompile(`(?i)(信息|数据|类型|字段|权限|data|information|type)`)
 	colNameRe    = regexp.MustCompile(`(?i)(名称|sdk|name|产品)`)
 
-	txtVendorRe  = regexp.MustCompile(`(有限公司|有限责任公司|股份公司|公司名称|第三方名称|第三方主体|提供方|开发者|运营方|co\.,? ?ltd|\binc\b|\blimited\b|\bllc\b)`)
-	txtPurposeRe = regexp.MustCompile(`(目的|用途|功能|场景|用于|用来|用以|为了|以便|便于|实现|purpose|used (for|to)|in order to)`)
-	txtPIRe      = regexp.MustCompile(`((收集|处理|获取|使用|共享|提供)的?(个人)?信息|信息类型|信息字段|数据类型|个人信息:|设备标识|设备信息|imei|oaid|android ?id|\bmac\b|位置|personal (information|data)|device (id|identifier|information))`)
-	txtContactRe = regexp.MustCompile(`(https?://|www\.|隐私政策链接|隐私政策:|官网|网址|@|联系方式|privacy policy)`)
-	emptyCellRe  = regexp.MustCompile(`^(|-|—|/|无|暂无|n/a|na|none)$`)
+	emptyCellRe = regexp.MustCompile(`^(|-|—|/|无|暂无|n/a|na|none)$`)
 )
 
 func columnRole(h string) int {
@@ -295,14 +291,32 @@ func describeRow(s *sentence) Described {
 // only trusted from text when it is a list record, not a whole table row.
 func describeText(low string, record bool) Described {
 	d := Described{
-		Vendor:  txtVendorRe.MatchString(low),
-		PITypes: txtPIRe.MatchString(low),
-		Contact: txtContactRe.MatchString(low),
+		Vendor:  containsAny(low, txtVendor),
+		PITypes: containsAny(low, txtPI),
+		Contact: containsAny(low, txtContact),
 	}
 	if record {
-		d.Purpose = txtPurposeRe.MatchString(low)
+		d.Purpose = containsAny(low, txtPurpose)
 	}
 	return d
+}
+
+// Labels and values that show a record states the vendor, purpose, PI or a link
+// (literals: this runs on every SDK record, regexps cost too much here).
+var (
+	txtVendor  = []string{"有限公司", "有限责任公司", "股份公司", "公司名称", "第三方名称", "第三方主体", "提供方", "开发者", "运营方", "co., ltd", "co.,ltd", " inc.", " inc,", "limited", " llc"}
+	txtPurpose = []string{"目的", "用途", "功能", "场景", "用于", "用来", "用以", "为了", "以便", "便于", "实现", "purpose", "used for", "used to", "in order to"}
+	txtPI      = []string{"个人信息", "信息类型", "信息字段", "数据类型", "设备标识", "设备信息", "imei", "oaid", "android id", "androidid", "mac地址", "位置", "personal information", "personal data", "device id", "device identifier", "device information"}
+	txtContact = []string{"http://", "https://", "www.", "隐私政策", "官网", "网址", "@", "联系方式", "privacy policy"}
+)
+
+func containsAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
 }
 
 func (d Described) or(e Described) Described {

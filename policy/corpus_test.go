@@ -1,0 +1,213 @@
+package policy
+
+import (
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+
+	"github.com/hegui-dev/hegui/sdkdb"
+)
+
+// corpusDir finds shared/corpus/policy: $HEGUI_SHARED, else ../shared next to the
+// directory holding go.mod.
+func corpusDir(t testing.TB) string {
+	t.Helper()
+	shared := os.Getenv("HEGUI_SHARED")
+	if shared == "" {
+		dir, _ := filepath.Abs(".")
+		for {
+			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+				shared = filepath.Join(dir, "..", "shared")
+				break
+			}
+			parent := filepath.Dir(dir)
+			if parent == dir {
+				break
+			}
+			dir = parent
+		}
+	}
+	p := filepath.Join(shared, "corpus", "policy")
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("policy corpus not found at %s (set HEGUI_SHARED to the shared/ directory)", p)
+	}
+	return p
+}
+
+func realDB(t testing.TB) *sdkdb.DB {
+	t.Helper()
+	db, err := sdkdb.Load()
+	if err != nil {
+		t.Fatalf("sdkdb.Load: %v", err)
+	}
+	return db
+}
+
+// Facts checked by reading each document.
+func TestCorpusPolicies(t *testing.T) {
+	dir := corpusDir(t)
+	db := realDB(t)
+	cases := []struct {
+		file       string
+		listed     []string // SDKs named inside an SDK list, with vendor/purpose/PI/link described
+		named      []string // SDKs named anywhere
+		found      []string
+		missing    []string
+		days       int
+		denied     []string
+		disclosed  []string
+		encoding   string
+		policyLike bool
+		agreement  bool // a user agreement: not a privacy policy
+	}{
+		{file: "sdk-lists/simpfun-3rdparty.md", listed: []string{"tencent_bugly", "alipay"},
+			found: []string{ItemSharingList}, missing: []string{ItemOperator, ItemAccountCancellation}},
+		{file: "see-agreement/xuexiqiangguo-third-party-sdk-list.md",
+			listed: []string{"oppo_push", "vivo_push", "huawei_push", "xiaomi_push", "weibo_sdk", "amap_map", "alipay", "aliyun_oss"},
+			found:  []string{ItemSharingList}},
+		{file: "see-agreement/qq-android-third-party-sharing-list.md",
+			listed: []string{"tencent_im", "oppo_push", "huawei_push", "vivo_push", "weibo_sdk"}},
+		{file: "app-assets/piceasy-privacy_agreement.html", policyLike: true,
+			named: []string{"tencent_bugly", "alipay", "pangle_cn", "tencent_tbs", "aliyun_oss"},
+			found: []string{ItemAccountCancellation, ItemOperator, ItemMinors, ItemFace}, days: 15,
+			disclosed: []string{"face", "camera", "storage", "microphone"}},
+		{file: "app-assets/qzcloud-privacy_agreement.html", encoding: "utf-8-bom", policyLike: true,
+			found:   []string{ItemContact, ItemRightsAccess},
+			missing: []string{ItemAccountCancellation, ItemEffectiveDate, ItemComplaintChannel, ItemSharingList},
+			// "web beacon" is policy boilerplate, not Tencent Beacon.
+			disclosed: []string{"location", "phone_number", "bank_card"}},
+		{file: "see-agreement/daomengkongjian-privacy.md", policyLike: true,
+			named:  []string{"jpush", "umeng_analytics", "tencent_bugly", "xiaomi_push", "baidu_location"},
+			denied: []string{"contacts"}, found: []string{ItemOperator, ItemEffectiveDate}},
+		{file: "see-agreement/coolapk-privacy.md", policyLike: true,
+			named:   []string{"umeng_analytics", "tencent_bugly", "pangle_cn", "tencent_gdt"},
+			missing: []string{ItemComplaintChannel}, found: []string{ItemEffectiveDate, ItemAccountCancellation}},
+		{file: "see-agreement/xiaomi-securitycenter-privacy.md", policyLike: true,
+			found:   []string{ItemEffectiveDate, ItemContact},
+			missing: []string{ItemOperator}},
+		{file: "sdk-lists/usongame-game-privacy.mdx", policyLike: true, days: 15,
+			listed: []string{"umeng_analytics", "tencent_bugly", "huawei_account", "alipay"}},
+		{file: "see-agreement/umeng-plus-privacy.html", policyLike: true, days: 15,
+			named: []string{"umeng_analytics", "umeng_push"}},
+		{file: "app-assets/piceasy-customer_agreement.html", agreement: true},
+	}
+	for _, c := range cases {
+		t.Run(filepath.Base(c.file), func(t *testing.T) {
+			path := filepath.Join(dir, c.file)
+			f, err := FromFiles([]string{path}, db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, id := range c.listed {
+				m := mention(f, id)
+				if m == nil || !m.InList || !m.Described.Vendor && !m.Described.Purpose && !m.Described.PITypes {
+					t.Errorf("%s: want in list and described, got %+v", id, m)
+				}
+			}
+			for _, id := range c.named {
+				if !f.Names(id) {
+					t.Errorf("%s not named (have %v)", id, sdkIDs(f))
+				}
+			}
+			wantItems(t, f, true, c.found...)
+			wantItems(t, f, false, c.missing...)
+			if c.days != 0 && f.AccountCancellationDays != c.days {
+				t.Errorf("days %d, want %d", f.AccountCancellationDays, c.days)
+			}
+			for _, k := range c.denied {
+				if cat := category(f, k); cat == nil || len(cat.Denied) == 0 || f.Discloses(k) {
+					t.Errorf("%s should be denied: %+v", k, cat)
+				}
+			}
+			for _, k := range c.disclosed {
+				if !f.Discloses(k) {
+					t.Errorf("%s not disclosed", k)
+				}
+			}
+			if c.encoding != "" && f.Documents[0].Encoding != c.encoding {
+				t.Errorf("encoding %s", f.Documents[0].Encoding)
+			}
+			b, _ := os.ReadFile(path)
+			d, _ := parseDoc(path, "asset", b)
+			if got := looksLikePolicy(joinText(d.sents)); c.policyLike && !got || c.agreement && got {
+				t.Errorf("looksLikePolicy = %v", got)
+			}
+		})
+	}
+}
+
+// TestCorpusTogether analyses a policy with its separate SDK list, as `hegui policy
+// a b` does: the list's SDKs count as listed for the policy.
+func TestCorpusTogether(t *testing.T) {
+	dir := corpusDir(t)
+	f, err := FromFiles([]string{
+		filepath.Join(dir, "see-agreement/xuexiqiangguo-privacy-latest.md"),
+		filepath.Join(dir, "see-agreement/xuexiqiangguo-third-party-sdk-list.md"),
+	}, realDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Documents) != 2 {
+		t.Fatalf("documents %d", len(f.Documents))
+	}
+	if m := mention(f, "huawei_push"); m == nil || !m.InList || m.Evidence[0].Path != filepath.Join(dir, "see-agreement/xuexiqiangguo-third-party-sdk-list.md") {
+		t.Errorf("huawei_push %+v", m)
+	}
+	wantItems(t, f, true, ItemSharingList, ItemRightsAccess, ItemMinors, ItemEffectiveDate)
+}
+
+func BenchmarkAnalyze100KB(b *testing.B) {
+	var doc []byte
+	name := "bench.mdx"
+	if p, err := findCorpusFile("sdk-lists/usongame-game-privacy.mdx"); err == nil {
+		doc, _ = os.ReadFile(p)
+	}
+	if len(doc) == 0 { // no corpus: our own policy, repeated to ~100 KB
+		one, err := os.ReadFile(filepath.Join("..", "testdata", "policy", "complete-zh.html"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for len(doc) < 100<<10 {
+			doc = append(doc, one...)
+		}
+		name = "bench.html"
+	}
+	db, err := sdkdb.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := Analyze(name, doc, db); err != nil { // matchers built once, outside the timing
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(doc)))
+	// CPU time per op as well: on a shared machine wall time says more about the
+	// neighbours than about this code.
+	before := cpuTime()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Analyze(name, doc, db); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(cpuTime()-before)/float64(b.N), "cpu-ns/op")
+}
+
+func cpuTime() int64 {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return ru.Utime.Nano() + ru.Stime.Nano()
+}
+
+func findCorpusFile(rel string) (string, error) {
+	shared := os.Getenv("HEGUI_SHARED")
+	if shared == "" {
+		shared = filepath.Join("..", "..", "shared")
+	}
+	p := filepath.Join(shared, "corpus", "policy", rel)
+	_, err := os.Stat(p)
+	return p, err
+}
