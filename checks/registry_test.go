@@ -18,7 +18,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite docs/rules from the catalogue")
 
-func repoRoot(t *testing.T) string {
+func repoRoot(t testing.TB) string {
 	t.Helper()
 	dir, _ := os.Getwd()
 	for {
