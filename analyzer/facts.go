@@ -171,6 +171,9 @@ type Resources struct {
 	// (e.g. "app_name" → value): what consent-dialog and policy detection need.
 	Named   map[string]string `json:"-"`
 	NamedZH map[string]string `json:"-"`
+	// StringLocations says, for source trees, where each string of Strings is
+	// defined (values*/strings.xml and line); nil for APKs.
+	StringLocations map[string]Location `json:"-"`
 }
 
 type Signing struct {

@@ -54,7 +54,7 @@ func (p *project) moduleFiles(mods []*module) []srcFile {
 func (p *project) readResources(mods []*module) {
 	r := &p.facts.Resources
 	r.Named, r.NamedZH = map[string]string{}, map[string]string{}
-	pool := map[string]bool{}
+	r.StringLocations = map[string]analyzer.Location{}
 	var xmlFiles = map[string]string{} // "nsc" → first res/xml/nsc.xml path
 	for _, f := range p.moduleFiles(mods) {
 		parts := strings.Split(f.rest, "/")
@@ -66,10 +66,9 @@ func (p *project) readResources(mods []*module) {
 				continue
 			}
 			p.scanned++
-			named, all, err := stringValues(b)
+			vals, err := stringValues(b)
 			if err != nil {
 				p.diag(f.rel, "strings: %v", err)
-				continue
 			}
 			target := r.Named
 			if isZHValues(parts[1]) {
@@ -77,13 +76,13 @@ func (p *project) readResources(mods []*module) {
 			} else if parts[1] != "values" && !strings.HasPrefix(parts[1], "values-v") && !strings.HasPrefix(parts[1], "values-night") {
 				target = nil // another locale
 			}
-			for k, v := range named {
-				if _, ok := target[k]; !ok && target != nil {
-					target[k] = v
+			for _, v := range vals {
+				if _, ok := target[v.name]; !ok && target != nil && v.name != "" {
+					target[v.name] = v.value
 				}
-			}
-			for _, s := range all {
-				pool[s] = true
+				if _, ok := r.StringLocations[v.value]; !ok {
+					r.StringLocations[v.value] = analyzer.Location{Path: f.rel, Line: v.line}
+				}
 			}
 		case len(parts) == 3 && parts[0] == "res" && parts[1] == "xml":
 			name := strings.TrimSuffix(parts[2], path.Ext(parts[2]))
@@ -100,7 +99,7 @@ func (p *project) readResources(mods []*module) {
 			}
 		}
 	}
-	for s := range pool {
+	for s := range r.StringLocations {
 		r.Strings = append(r.Strings, s)
 	}
 	sort.Strings(r.Strings)

@@ -1,46 +1,71 @@
 package source
 
 import (
+	"bytes"
 	"encoding/xml"
+	"fmt"
+	"io"
 	"path"
 	"strings"
 
 	"github.com/hegui-dev/hegui/analyzer"
 )
 
-// stringValues returns the <string name="...">value</string> entries of a values
-// file, with Android's escapes (\' \" \n and surrounding quotes) undone.
-func stringValues(src []byte) (map[string]string, []string, error) {
-	var doc struct {
-		Strings []struct {
-			Name  string `xml:"name,attr"`
-			Inner string `xml:",innerxml"`
-		} `xml:"string"`
-		Arrays []struct {
-			Items []string `xml:"item"`
-		} `xml:"string-array"`
-	}
+// valueString is one <string> or string-array <item> of a values file.
+type valueString struct {
+	name  string // "" for array items
+	value string
+	line  int
+}
+
+// stringValues reads the strings of a values file in document order, with
+// Android's escapes (\' \" \n and surrounding quotes) undone and markup dropped.
+func stringValues(src []byte) ([]valueString, error) {
 	if len(src) > maxXMLSize {
-		return nil, nil, errTooBig
+		return nil, errTooBig
 	}
-	d := xml.NewDecoder(strings.NewReader(string(src)))
+	d := xml.NewDecoder(bytes.NewReader(src))
 	d.Strict = false
-	if err := d.Decode(&doc); err != nil {
-		return nil, nil, err
-	}
-	named := map[string]string{}
-	var all []string
-	for _, s := range doc.Strings {
-		v := androidText(s.Inner)
-		named[s.Name] = v
-		all = append(all, v)
-	}
-	for _, a := range doc.Arrays {
-		for _, it := range a.Items {
-			all = append(all, androidText(it))
+	d.CharsetReader = func(label string, r io.Reader) (io.Reader, error) { return r, nil }
+	var out []valueString
+	var cur *valueString
+	var text strings.Builder
+	depth, curDepth := 0, 0
+	for n := 0; n < maxXMLElements; n++ {
+		line, _ := d.InputPos()
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return out, fmt.Errorf("line %d: %v", line, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			if cur == nil && (t.Name.Local == "string" || t.Name.Local == "item") {
+				cur, curDepth = &valueString{line: line}, depth
+				for _, a := range t.Attr {
+					if a.Name.Local == "name" && t.Name.Local == "string" {
+						cur.name = a.Value
+					}
+				}
+				text.Reset()
+			}
+		case xml.CharData:
+			if cur != nil && text.Len() < maxLiteral*4 {
+				text.Write(t)
+			}
+		case xml.EndElement:
+			if cur != nil && depth == curDepth {
+				cur.value = androidEscapes(text.String())
+				out = append(out, *cur)
+				cur = nil
+			}
+			depth--
 		}
 	}
-	return named, all, nil
+	return out, nil
 }
 
 type sizeError struct{}
@@ -49,57 +74,15 @@ func (sizeError) Error() string { return "file over the size limit" }
 
 var errTooBig error = sizeError{}
 
-// androidText turns a string resource's inner XML into the text the app shows:
-// markup and CDATA markers dropped, escapes undone.
-func androidText(inner string) string {
-	var b strings.Builder
-	in := inner
-	for len(in) > 0 {
-		switch {
-		case strings.HasPrefix(in, "<![CDATA["):
-			end := strings.Index(in, "]]>")
-			if end < 0 {
-				b.WriteString(in[9:])
-				in = ""
-				continue
-			}
-			b.WriteString(in[9:end])
-			in = in[end+3:]
-		case in[0] == '<':
-			end := strings.IndexByte(in, '>')
-			if end < 0 {
-				in = ""
-				continue
-			}
-			in = in[end+1:]
-		default:
-			end := strings.IndexByte(in, '<')
-			if end < 0 {
-				end = len(in)
-			}
-			b.WriteString(xmlUnescape(in[:end]))
-			in = in[end:]
-		}
-	}
-	s := strings.TrimSpace(b.String())
+var androidUnescaper = strings.NewReplacer(`\'`, `'`, `\"`, `"`, `\n`, "\n", `\t`, "\t", `\@`, "@", `\?`, "?", `\\`, `\`)
+
+// androidEscapes undoes aapt's string escapes and surrounding quotes.
+func androidEscapes(s string) string {
+	s = strings.TrimSpace(s)
 	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
 		s = s[1 : len(s)-1]
 	}
-	r := strings.NewReplacer(`\'`, `'`, `\"`, `"`, `\n`, "\n", `\t`, "\t", `\@`, "@", `\?`, "?", `\\`, `\`)
-	return r.Replace(s)
-}
-
-func xmlUnescape(s string) string {
-	if !strings.Contains(s, "&") {
-		return s
-	}
-	var v struct {
-		S string `xml:",chardata"`
-	}
-	if err := xml.Unmarshal([]byte("<x>"+s+"</x>"), &v); err != nil {
-		return s
-	}
-	return v.S
+	return androidUnescaper.Replace(s)
 }
 
 // isZHValues: values-zh, values-zh-rCN, values-zh-rTW, values-b+zh+Hans...

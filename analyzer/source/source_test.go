@@ -294,6 +294,10 @@ func TestGroovyApp(t *testing.T) {
 		if !slices.Contains(r.Strings, "隐私政策") || r.StringCount != len(r.Strings) {
 			t.Errorf("string pool = %v", r.Strings)
 		}
+		const zh = "app/src/main/res/values-zh-rCN/strings.xml"
+		if loc := r.StringLocations["隐私政策"]; loc != (analyzer.Location{Path: zh, Line: lineOf(t, dir, zh, "privacy_title")}) {
+			t.Errorf("location of 隐私政策 = %+v", loc)
+		}
 		if !strings.Contains(string(f.Files["app/src/main/assets/privacy.html"]), "极光推送SDK") {
 			t.Error("assets/privacy.html not in Files")
 		}
