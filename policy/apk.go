@@ -25,9 +25,14 @@ var (
 	agreementRe = regexp.MustCompile(`(?i)(用户协议|服务协议|许可协议|使用协议|用户须知|会员协议|license|terms of (service|use)|eula)`)
 	privacyRe   = regexp.MustCompile(`(?i)(隐私|个人信息保护|privacy)`)
 	urlRe       = regexp.MustCompile(`https?://[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+`)
-	urlPolicyRe = regexp.MustCompile(`(?i)(privacy|yinsi|yszc|agreement|protocol|policy|policies|xieyi|隐私|terms|legal|license)`)
+	urlPolicyRe = regexp.MustCompile(`(?i)(privacy|yinsi|yszc|agreement|(user|service|privacy|yonghu|yinsi|app)[_-]?protocol|protocol\.html|policy|policies|xieyi|隐私|协议|terms|legal)`)
 	nameHintRe  = regexp.MustCompile(`(?i)(privacy|yinsi|yszc|agreement|protocol|policy|xieyi|terms|legal|license|隐私|协议)`)
-	dialogRe    = regexp.MustCompile(`(请您?务必审慎阅读|请你务必审慎阅读|充分理解.{0,20}(条款|协议|政策)|同意并继续|同意并进入|不同意并退出|暂不使用|暂不同意|仅浏览|(阅读并)?同意.{0,12}《[^》]{0,20}(隐私|协议|政策)|《[^》]{0,20}(隐私|协议)[^》]{0,10}》.{0,40}(同意|拒绝)|^(不同意|同意|拒绝|我同意|同意并使用)$|(?i)^(agree|disagree|i agree|agree and continue|accept)$|(?i)(read and agree|agree to (the|our) privacy))`)
+	dialogRe    = regexp.MustCompile(`(请您?务必审慎阅读|请你务必审慎阅读|充分理解.{0,20}(条款|协议|政策)|同意并继续|同意并进入|不同意并退出|暂不使用|暂不同意|仅浏览|(阅读并)?同意.{0,12}《[^》]{0,20}(隐私|协议|政策)|《[^》]{0,20}(隐私|协议)[^》]{0,10}》.{0,40}(同意|拒绝)|^(不同意|同意|拒绝|我同意|同意并使用)$|(?i)(read and agree|agree to (the|our) privacy|by (continuing|tapping|clicking).{0,40}privacy policy))`)
+	// English button labels ("Agree", "Accept") are everywhere in library code and
+	// HTTP headers; they only count in a string resource named like a consent dialog.
+	dialogButtonEN = regexp.MustCompile(`(?i)^(agree|disagree|i agree|agree and continue|accept|decline)$`)
+	dialogNameRe   = regexp.MustCompile(`(?i)(privacy|agree|consent|policy|protocol|dialog|yinsi|xieyi)`)
+	urlNotPolicyRe = regexp.MustCompile(`(?i)(apache\.org|w3\.org|schemas\.|jabber\.org|xmlpull|opensource\.org|gnu\.org|creativecommons|xmlsoap|openxmlformats|purl\.org|ietf\.org)`)
 )
 
 // looksLikePolicy decides whether text (already normalised enough to count words) is a
@@ -120,7 +125,7 @@ func FromAPK(f *analyzer.Facts, db *sdkdb.DB) *Facts {
 			continue
 		}
 		urls = appendURLs(urls, r.value, r.path, nameHintRe.MatchString(r.name))
-		if isDialog(r.value) {
+		if isDialog(r.value) || r.name != "" && dialogNameRe.MatchString(r.name) && dialogButtonEN.MatchString(strings.TrimSpace(r.value)) {
 			dialog = appendFound(dialog, Found{Value: clipRunes(r.value, 300), Path: r.path}, maxDialog)
 		}
 		if seenText[r.value] || utf8.RuneCountInString(r.value) < minPolicyRunes {
@@ -185,7 +190,7 @@ func isDialog(s string) bool {
 func appendURLs(list []Found, s, where string, nameHint bool) []Found {
 	for _, u := range urlRe.FindAllString(s, 20) {
 		u = strings.TrimRight(u, ".,;:)]'\"")
-		if !nameHint && !urlPolicyRe.MatchString(u) {
+		if urlNotPolicyRe.MatchString(u) || !nameHint && !urlPolicyRe.MatchString(u) {
 			continue
 		}
 		list = appendFound(list, Found{Value: u, Path: where}, maxURLs)

@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hegui-dev/hegui/policy"
+)
+
+func policyFixture(name string) string {
+	return filepath.Join("..", "..", "..", "testdata", "policy", name)
+}
+
+func TestPolicyJSON(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := Run([]string{"policy", "--format", "json", policyFixture("demo-privacy.html")}, &out, &errb)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var m map[string]any
+	if err := json.Unmarshal(out.Bytes(), &m); err != nil {
+		t.Fatal(err)
+	}
+	items := m["items"].(map[string]any)
+	for _, k := range policy.ItemKeys {
+		it, ok := items[k].(map[string]any)
+		if !ok {
+			t.Fatalf("item %s missing", k)
+		}
+		if _, ok := it["evidence"].([]any); !ok {
+			t.Errorf("item %s evidence not an array", k)
+		}
+	}
+	if items[policy.ItemCrossBorder].(map[string]any)["found"] != false || items[policy.ItemMinors].(map[string]any)["found"] != true {
+		t.Error("demo: cross_border must be missing, minors found")
+	}
+	if m["account_cancellation_days"] != float64(30) {
+		t.Errorf("account_cancellation_days = %v", m["account_cancellation_days"])
+	}
+	var ids []string
+	for _, s := range m["sdks"].([]any) {
+		sm := s.(map[string]any)
+		if len(sm["evidence"].([]any)) == 0 {
+			t.Errorf("sdk %v without evidence", sm["id"])
+		}
+		ids = append(ids, sm["id"].(string))
+	}
+	if got := strings.Join(ids, ","); !strings.Contains(got, "jpush") || strings.Contains(got, "umeng") {
+		t.Errorf("sdks %s: JPush named, Umeng omitted by design", got)
+	}
+	if _, ok := m["pi_categories"].([]any); !ok {
+		t.Error("pi_categories not an array")
+	}
+}
+
+func TestPolicyTable(t *testing.T) {
+	for _, c := range []struct{ lang, want, missing string }{
+		{"zh", "注销账号", "缺失项: 人脸信息、跨境传输"},
+		{"en", "Account cancellation", "Missing: Face information, Cross-border transfer"},
+	} {
+		var out, errb bytes.Buffer
+		if code := Run([]string{"policy", "--lang", c.lang, policyFixture("demo-privacy.html")}, &out, &errb); code != ExitOK {
+			t.Fatalf("exit %d: %s", code, errb.String())
+		}
+		s := out.String()
+		if !strings.Contains(s, c.want) || !strings.Contains(s, c.missing) || !strings.Contains(s, "jpush") {
+			t.Errorf("--lang %s output:\n%s", c.lang, s)
+		}
+	}
+}
+
+func TestPolicyErrors(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := Run([]string{"policy", policyFixture("demo-privacy.html"), "no-such-policy.html"}, &out, &errb); code != ExitInput || !strings.Contains(errb.String(), "no-such-policy.html") {
+		t.Errorf("missing file: exit %d, stderr %q", code, errb.String())
+	}
+	errb.Reset()
+	if code := Run([]string{"policy", "--format", "xml", policyFixture("demo-privacy.html")}, &out, &errb); code != ExitUsage {
+		t.Errorf("bad format: exit %d", code)
+	}
+	if code := Run([]string{"policy"}, &out, &errb); code != ExitUsage {
+		t.Errorf("no file: exit %d", code)
+	}
+}
