@@ -51,7 +51,7 @@ func permissions(f *analyzer.Facts, hits *sdkdb.Result, pol *policy.Facts) []rep
 		seen[p.Name] = true
 		rp := report.Permission{Name: p.Name, Dangerous: dangerous[p.Name], Special: special[p.Name]}
 		key, name, isPI := category(p.Name)
-		rp.PI = name
+		rp.PI, rp.PICategory = name, key
 		if isPI && policyOrNil(pol) != nil {
 			d, ev := disclosed(pol, key, p.Name)
 			rp.Disclosed, rp.Evidence = &d, ev

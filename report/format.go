@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hegui-dev/hegui/checks"
+	"github.com/hegui-dev/hegui/policy"
 	"github.com/hegui-dev/hegui/sdkdb"
 )
 
@@ -194,3 +195,24 @@ func clauseText(c checks.Clause) string {
 type checksEvidence = checks.Evidence
 
 func sevOf(i int) checks.Severity { return checks.Severity(i) }
+
+// piName is a permission's PI category in the report language.
+func piName(zh bool, p Permission) string {
+	if !zh && p.PICategory != "" {
+		if c, ok := policy.CategoryByKey(p.PICategory); ok && c.NameEN != "" {
+			return c.NameEN
+		}
+	}
+	return p.PI
+}
+
+// permDisclosure is "—" for a permission that reaches no personal information, or
+// one the policy cannot disclose (a capability such as 自启动) when a policy exists.
+func permDisclosure(zh bool, p Permission, hasPolicy bool) string {
+	if p.Disclosed == nil && (p.PI == "" || hasPolicy) {
+		return "—"
+	}
+	return disclosureLabel(zh, p.Disclosed)
+}
+
+func (r *Report) hasPolicy() bool { return r.Policy != nil && len(r.Policy.Documents) > 0 }

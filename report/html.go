@@ -50,7 +50,8 @@ type htmlReport struct {
 	Disclosure                              []htmlBar
 	SDKs                                    []htmlSDK
 	Perms                                   []htmlPerm
-	Findings                                []htmlFinding
+	Groups                                  []htmlGroup
+	FindingCount                            int
 	Sharing                                 []htmlSDK
 	SharingText                             string
 	PolicyDocs                              []string
@@ -76,10 +77,17 @@ type htmlPerm struct {
 	Dangerous                                             bool
 }
 
+// htmlGroup is one rule's findings of one severity: the fix and clauses are shown
+// once, each finding below with its own message and evidence.
+type htmlGroup struct {
+	Severity, SevClass, Rule, Title, Fix string
+	Clauses                              []htmlClause
+	Items                                []htmlFinding
+}
+
 type htmlFinding struct {
-	Severity, SevClass, Rule, Title, Message, Fix, Owner, Fingerprint string
-	Evidence                                                          []htmlEvidence
-	Clauses                                                           []htmlClause
+	Message, Owner, Fingerprint string
+	Evidence                    []htmlEvidence
 }
 
 type htmlEvidence struct {
@@ -114,6 +122,7 @@ func buildHTMLReport(r *Report, o Options, zh bool) htmlReport {
 	var yes, no, unknown int
 	for _, p := range r.Permissions {
 		switch {
+		case p.PI == "" || (p.Disclosed == nil && r.hasPolicy()):
 		case p.Disclosed == nil:
 			unknown++
 		case *p.Disclosed:
@@ -122,13 +131,12 @@ func buildHTMLReport(r *Report, o Options, zh bool) htmlReport {
 			no++
 		}
 	}
-	total := yes + no + unknown
-	if total > 0 {
-		for i, b := range []htmlBar{
-			{Label: tr(zh, "disclosed_yes"), Class: "ok", Count: yes},
-			{Label: tr(zh, "disclosed_no"), Class: "bad", Count: no},
-			{Label: tr(zh, "no_policy"), Class: "na", Count: unknown},
-		} {
+	if total := yes + no + unknown; total > 0 {
+		bars := []htmlBar{{Label: tr(zh, "disclosed_yes"), Class: "ok", Count: yes}, {Label: tr(zh, "disclosed_no"), Class: "bad", Count: no}}
+		if unknown > 0 {
+			bars = append(bars, htmlBar{Label: tr(zh, "no_policy"), Class: "na", Count: unknown})
+		}
+		for i, b := range bars {
 			b.Width = b.Count * 300 / total
 			b.Y = i * 26
 			h.Disclosure = append(h.Disclosure, b)
@@ -161,15 +169,25 @@ func buildHTMLReport(r *Report, o Options, zh bool) htmlReport {
 		h.SharingText = st.String()
 	}
 	for _, p := range r.Permissions {
-		h.Perms = append(h.Perms, htmlPerm{Name: shortPerm(p.Name), PI: p.PI, Disclosed: disclosureLabel(zh, p.Disclosed),
-			DisclosedClass: disclosureClass(p.Disclosed), UsedBy: strings.Join(p.UsedBy, ", "), Evidence: p.Evidence, Dangerous: p.Dangerous})
+		dc := disclosureClass(p.Disclosed)
+		h.Perms = append(h.Perms, htmlPerm{Name: shortPerm(p.Name), PI: piName(zh, p), Disclosed: permDisclosure(zh, p, r.hasPolicy()),
+			DisclosedClass: dc, UsedBy: strings.Join(p.UsedBy, ", "), Evidence: p.Evidence, Dangerous: p.Dangerous})
 	}
+	h.FindingCount = len(r.Findings)
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		rule := o.rule(f)
-		hf := htmlFinding{Severity: severityLabel(f.Severity, zh), SevClass: "sev-" + SeverityName(f.Severity), Rule: f.Rule,
-			Title: pick(zh, f.TitleZH, f.Title), Message: pick(zh, f.MessageZH, f.Message), Fix: pick(zh, rule.FixZH, rule.Fix),
-			Owner: f.Owner, Fingerprint: f.Fingerprint}
+		n := len(h.Groups)
+		if n == 0 || h.Groups[n-1].Rule != f.Rule || h.Groups[n-1].SevClass != "sev-"+SeverityName(f.Severity) {
+			rule := o.rule(f)
+			g := htmlGroup{Severity: severityLabel(f.Severity, zh), SevClass: "sev-" + SeverityName(f.Severity), Rule: f.Rule,
+				Title: pick(zh, f.TitleZH, f.Title), Fix: pick(zh, rule.FixZH, rule.Fix)}
+			for _, c := range f.Clauses {
+				g.Clauses = append(g.Clauses, htmlClause{Text: clauseText(c), URL: c.URL})
+			}
+			h.Groups = append(h.Groups, g)
+			n++
+		}
+		hf := htmlFinding{Message: pick(zh, f.MessageZH, f.Message), Owner: f.Owner, Fingerprint: f.Fingerprint}
 		for _, e := range f.Evidence {
 			where := e.Path
 			if e.Line > 0 {
@@ -180,10 +198,7 @@ func buildHTMLReport(r *Report, o Options, zh bool) htmlReport {
 			}
 			hf.Evidence = append(hf.Evidence, htmlEvidence{Where: where, Snippet: e.Snippet, Policy: e.Kind == "policy"})
 		}
-		for _, c := range f.Clauses {
-			hf.Clauses = append(hf.Clauses, htmlClause{Text: clauseText(c), URL: c.URL})
-		}
-		h.Findings = append(h.Findings, hf)
+		h.Groups[n-1].Items = append(h.Groups[n-1].Items, hf)
 	}
 	if r.Policy != nil {
 		for _, d := range r.Policy.Documents {

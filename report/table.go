@@ -52,7 +52,7 @@ func writeTableOne(w io.Writer, r *Report, o Options, zh bool) error {
 	if len(r.Permissions) > 0 {
 		t := newTable(w, tr(zh, "permission"), tr(zh, "pi"), tr(zh, "disclosed"), tr(zh, "used_by"))
 		for _, p := range r.Permissions {
-			if err := t.Append([]string{shortPerm(p.Name), wrapCell(p.PI, 24), permDisclosure(zh, p), wrapCell(strings.Join(p.UsedBy, ", "), 30)}); err != nil {
+			if err := t.Append([]string{shortPerm(p.Name), wrapCell(piName(zh, p), 24), permDisclosure(zh, p, r.hasPolicy()), wrapCell(strings.Join(p.UsedBy, ", "), 30)}); err != nil {
 				return err
 			}
 		}
@@ -168,14 +168,6 @@ func yesNo(zh, b bool) string {
 }
 
 func shortPerm(name string) string { return strings.TrimPrefix(name, "android.permission.") }
-
-// permDisclosure is "—" for a permission that reaches no personal information.
-func permDisclosure(zh bool, p Permission) string {
-	if p.PI == "" && p.Disclosed == nil {
-		return "—"
-	}
-	return disclosureLabel(zh, p.Disclosed)
-}
 
 // wrapCell hard-wraps every line of s to width display columns (CJK counts 2),
 // breaking after a space or punctuation when one is near the limit.

@@ -84,13 +84,15 @@ type App struct {
 // Permission is a requested permission with what it reaches and whether the policy
 // discloses it (Disclosed is nil when there is no policy to compare with).
 type Permission struct {
-	Name      string   `json:"name"`
-	Dangerous bool     `json:"dangerous"`
-	Special   bool     `json:"special,omitempty"`
-	PI        string   `json:"pi,omitempty"` // zh category name
-	Disclosed *bool    `json:"disclosed,omitempty"`
-	Evidence  string   `json:"evidence,omitempty"` // policy sentence
-	UsedBy    []string `json:"used_by,omitempty"`  // "app" and/or SDK IDs whose code uses it
+	Name      string `json:"name"`
+	Dangerous bool   `json:"dangerous"`
+	Special   bool   `json:"special,omitempty"`
+	PI        string `json:"pi,omitempty"` // zh category name
+	// PICategory is the policy package's category key ("location", "device_id").
+	PICategory string   `json:"pi_category,omitempty"`
+	Disclosed  *bool    `json:"disclosed,omitempty"`
+	Evidence   string   `json:"evidence,omitempty"` // policy sentence
+	UsedBy     []string `json:"used_by,omitempty"`  // "app" and/or SDK IDs whose code uses it
 }
 
 // Summary counts findings by severity name.
