@@ -106,7 +106,7 @@ func logicalLines(text string) []struct {
 
 var (
 	reSetting  = regexp.MustCompile(`(?:^|[\s{;(])(namespace|applicationId|minSdk|minSdkVersion|targetSdk|targetSdkVersion|compileSdk|compileSdkVersion|versionName|versionCode)\b\s*(?:=\s*|\(\s*|\s+)("[^"]*"|'[^']*'|[\w.]+(?:\(\))?(?:\.\w+(?:\(\))?)*)`)
-	reDepLine  = regexp.MustCompile(`^\s*(?:dependencies\s*\{\s*)?(implementation|api|compile|kapt|ksp|annotationProcessor|runtimeOnly|[a-z][A-Za-z0-9]*(?:Implementation|Api|RuntimeOnly))\b\s*\(?\s*(.*)$`)
+	reDepLine  = regexp.MustCompile(`^\s*(?:dependencies\s*\{\s*)?"?(implementation|api|compile|kapt|ksp|annotationProcessor|runtimeOnly|[a-z][A-Za-z0-9]*(?:Implementation|Api|RuntimeOnly))\b"?\s*\(?\s*(.*)$`)
 	reProject  = regexp.MustCompile(`project\s*\(\s*(?:path\s*[:=]\s*)?['"](:[^'"]*)['"]`)
 	reQuoted   = regexp.MustCompile(`['"]([^'"]+)['"]`)
 	reCoord    = regexp.MustCompile(`^[A-Za-z0-9_.\-]+:[A-Za-z0-9_.\-]+(?::[^:@\s]*)?(?:@\w+)?$`)
@@ -118,18 +118,25 @@ var (
 	reHolderGr = regexp.MustCompile(`(\w+|"[^"]*"|'[^']*')\s*:\s*("[^"]*"|'[^']*')`)
 	reHolderKt = regexp.MustCompile(`"([^"]+)"\s*(?:to|,)\s*"([^"]*)"`)
 	reHolderIx = regexp.MustCompile(`manifestPlaceholders\s*\[\s*"([^"]+)"\s*\]\s*=\s*"([^"]*)"`)
-	reVarDef   = regexp.MustCompile(`^\s*(?:def|val|var|ext\.|project\.ext\.|rootProject\.ext\.)?\s*(\w+)\s*=\s*['"]([^'"$]*)['"]\s*$`)
+	reVarDef   = regexp.MustCompile(`^\s*(?:(?:private|internal|public|const|def|val|var|static|final|String)\s+)*(?:ext\.|project\.ext\.|rootProject\.ext\.)?(\w+)\s*(?::\s*String\s*)?=\s*['"]([^'"$]*)['"]\s*[,;]?\s*$`)
+	reCoordDef = regexp.MustCompile(`(?:^|[\s\[,(])(\w+|"[^"]+"|'[^']+')\s*(?::\s*String\s*)?[:=]\s*['"]([A-Za-z0-9_.\-]+:[A-Za-z0-9_.\-]+(?::[^'"\s]*)?)['"]`)
+	reDepKey   = regexp.MustCompile(`(?:\[\s*['"]([^'"]+)['"]\s*\]|\b([A-Za-z_]\w*))\s*\)?\s*(?:\{.*)?$`)
 	reInterp   = regexp.MustCompile(`\$\{?([\w.]+)\}?`)
 	reInclude  = regexp.MustCompile(`^\s*include\b`)
 	reProjDir  = regexp.MustCompile(`project\s*\(\s*['"](:[^'"]+)['"]\s*\)\s*\.projectDir\s*=\s*(?:new\s+File\s*\(\s*\w+\s*,\s*|file\s*\(\s*)['"]([^'"]+)['"]`)
 	reAlias    = regexp.MustCompile(`alias\s*\(\s*libs\.plugins\.([\w.]+)\s*\)`)
 )
 
-// gradleVars collects simple string variables (ext, def, val) used in coordinates.
-func gradleVars(text string, into map[string]string) {
+// gradleVars collects simple string variables (ext, def, val, buildSrc constants)
+// used in versions, and named coordinates (`umeng: 'g:a:v'` in an ext map,
+// `const val okhttp = "g:a:v"`) used as whole dependencies.
+func gradleVars(text string, vars, coords map[string]string) {
 	for _, l := range strings.Split(text, "\n") {
 		if m := reVarDef.FindStringSubmatch(l); m != nil {
-			into[m[1]] = m[2]
+			vars[m[1]] = m[2]
+		}
+		for _, m := range reCoordDef.FindAllStringSubmatch(l, -1) {
+			coords[unquote(m[1])] = m[2]
 		}
 	}
 }
@@ -199,7 +206,7 @@ func (m *module) setting(key, val string, cat *catalog) {
 }
 
 // parseBuild reads one module build file.
-func (m *module) parseBuild(src []byte, cat *catalog, vars map[string]string) {
+func (m *module) parseBuild(src []byte, cat *catalog, vars, coords map[string]string) {
 	text := stripComments(src)
 	for _, ll := range logicalLines(text) {
 		l := ll.text
@@ -229,7 +236,7 @@ func (m *module) parseBuild(src []byte, cat *catalog, vars map[string]string) {
 			if strings.HasPrefix(conf, "test") || strings.HasPrefix(conf, "androidTest") || strings.HasPrefix(conf, "lint") {
 				continue
 			}
-			m.depLine(conf, d[2], ll.line, cat, vars)
+			m.depLine(conf, d[2], ll.line, cat, vars, coords)
 		}
 	}
 }
@@ -251,7 +258,7 @@ func (m *module) placeholders(l string, vars map[string]string) {
 	}
 }
 
-func (m *module) depLine(conf, rest string, line int, cat *catalog, vars map[string]string) {
+func (m *module) depLine(conf, rest string, line int, cat *catalog, vars, coords map[string]string) {
 	loc := analyzer.Location{Path: m.buildFile, Line: line}
 	add := func(c coord, cf string) {
 		m.deps = append(m.deps, analyzer.Dependency{Group: c.group, Artifact: c.artifact, Version: c.version,
@@ -310,6 +317,16 @@ func (m *module) depLine(conf, rest string, line int, cat *catalog, vars map[str
 			add(c, conf)
 			return
 		}
+	}
+	if !strings.Contains(rest, "libs.") {
+		// rootProject.ext.deps.umeng, deps["umeng-common"], Deps.okhttp
+		if k := reDepKey.FindStringSubmatch(rest); k != nil {
+			key := k[1] + k[2]
+			if c, ok := coords[key]; ok {
+				add(splitCoord(strings.SplitN(interpolate(c, vars), "@", 2)[0]), conf)
+			}
+		}
+		return
 	}
 	if cat == nil {
 		return

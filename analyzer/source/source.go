@@ -48,6 +48,7 @@ type project struct {
 	order   []*module          // sorted by name
 	cat     *catalog
 	vars    map[string]string
+	coords  map[string]string // named coordinates from ext maps and buildSrc
 	scanned int
 	label   string // raw android:label of the merged application
 	nscRef  string // raw android:networkSecurityConfig
@@ -78,7 +79,7 @@ func AnalyzeWith(ctx context.Context, dir string, lim Limits) (*analyzer.Facts, 
 	if err != nil {
 		return nil, fmt.Errorf("source: %s: %v", dir, err)
 	}
-	p := &project{ctx: ctx, t: t, lim: lim, mods: map[string]*module{}, vars: map[string]string{},
+	p := &project{ctx: ctx, t: t, lim: lim, mods: map[string]*module{}, vars: map[string]string{}, coords: map[string]string{},
 		facts: &analyzer.Facts{Source: analyzer.Source{Path: dir, Kind: "source", Size: t.size},
 			Files: map[string][]byte{}, Code: &analyzer.SourceCode{}}}
 	p.facts.Diagnostics = append(p.facts.Diagnostics, t.diags...)
@@ -165,7 +166,7 @@ func (p *project) findModules() {
 				continue
 			}
 		}
-		if byDir[dir] {
+		if byDir[dir] || dir == "buildSrc" || strings.HasPrefix(dir, "buildSrc/") {
 			continue
 		}
 		byDir[dir] = true
@@ -203,6 +204,27 @@ func (p *project) readGradle() {
 		}
 		p.cat = cat
 	}
+	builds := map[string]bool{}
+	for _, m := range p.order {
+		builds[m.buildFile] = true
+	}
+	// Shared scripts (config.gradle, gradle/deps.gradle) and buildSrc constants.
+	for _, f := range p.t.files {
+		top := !strings.Contains(f.rel, "/")
+		gradle := strings.HasSuffix(f.rel, ".gradle") || strings.HasSuffix(f.rel, ".gradle.kts")
+		if builds[f.rel] || strings.HasPrefix(path.Base(f.rel), "settings.gradle") ||
+			!(gradle && (top || strings.HasPrefix(f.rel, "gradle/")) ||
+				strings.HasPrefix(f.rel, "buildSrc/src/") && (path.Ext(f.rel) == ".kt" || path.Ext(f.rel) == ".kts" || path.Ext(f.rel) == ".java")) {
+			continue
+		}
+		b, err := p.t.read(f.rel, p.lim.MaxSourceFile)
+		if err != nil {
+			p.diag(f.rel, "%v", err)
+			continue
+		}
+		p.scanned++
+		gradleVars(stripComments(b), p.vars, p.coords)
+	}
 	texts := map[*module][]byte{}
 	for _, m := range p.order { // root first: its ext variables feed the modules
 		if m.buildFile == "" {
@@ -215,11 +237,11 @@ func (p *project) readGradle() {
 		}
 		p.scanned++
 		texts[m] = b
-		gradleVars(stripComments(b), p.vars)
+		gradleVars(stripComments(b), p.vars, p.coords)
 	}
 	for _, m := range p.order {
 		if b, ok := texts[m]; ok {
-			m.parseBuild(b, p.cat, p.vars)
+			m.parseBuild(b, p.cat, p.vars, p.coords)
 		}
 	}
 }

@@ -324,7 +324,9 @@ func TestKotlinCatalog(t *testing.T) {
 	wantDep(t, f, dir, "com.amap.api", "location", "6.4.3", "releaseImplementation", gradle, "libs.amap.location")
 	wantDep(t, f, dir, "com.google.firebase", "firebase-bom", "32.8.0", "platform", gradle, "platform(libs.firebase.bom)")
 	wantDep(t, f, dir, "com.google.firebase", "firebase-analytics", "", "implementation", gradle, "libs.firebase.analytics")
-	wantDep(t, f, dir, "com.squareup.okhttp3", "okhttp", "4.12.0", "implementation", gradle, "okhttp3")
+	// a buildSrc constant, and a quoted configuration name
+	wantDep(t, f, dir, "com.squareup.okhttp3", "okhttp", "4.12.0", "implementation", gradle, "Deps.okhttp")
+	wantDep(t, f, dir, "com.tencent.mm.opensdk", "wechat-sdk-android", "6.8.24", "implementation", gradle, `"implementation"(`)
 	wantDep(t, f, dir, "com.huawei.hms", "push", "6.12.0.300", "implementation", gradle, `group = "com.huawei.hms"`)
 	if findDep(f, "junit", "junit") != nil {
 		t.Error("test dependency from the catalog listed")
@@ -436,7 +438,9 @@ func TestMultiModule(t *testing.T) {
 		t.Errorf("single-quoted placeholder = %q", v)
 	}
 	wantDep(t, f, dir, "com.getui", "gtsdk", "3.3.5.0", "api", "push/build.gradle", "com.getui:gtsdk")
-	wantDep(t, f, dir, "com.tencent.bugly", "crashreport", "4.1.9", "implementation", "libraries/core/build.gradle", "crashreport")
+	// entries of an ext map in a shared config.gradle
+	wantDep(t, f, dir, "com.tencent.bugly", "crashreport", "4.1.9", "implementation", "libraries/core/build.gradle", "deps.bugly")
+	wantDep(t, f, dir, "com.umeng.umsdk", "push", "6.6.3", "implementation", "push/build.gradle", `deps["umeng-push"]`)
 	if findDep(f, "com.baidu.lbsyun", "BaiduMapSDK_Location") != nil {
 		t.Error("dependency of a module the app does not use listed")
 	}

@@ -26,7 +26,8 @@ dependencies {
     releaseImplementation(libs.amap.location)
     implementation(platform(libs.firebase.bom))
     implementation(libs.firebase.analytics)
-    implementation("com.squareup.okhttp3:okhttp:4.12.0")
+    implementation(Deps.okhttp)
+    "implementation"("com.tencent.mm.opensdk:wechat-sdk-android:6.8.24")
     implementation(group = "com.huawei.hms", name = "push", version = "6.12.0.300")
     testImplementation(libs.junit)
 }

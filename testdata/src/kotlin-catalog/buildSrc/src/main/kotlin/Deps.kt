@@ -1,0 +1,3 @@
+object Deps {
+    const val okhttp = "com.squareup.okhttp3:okhttp:4.12.0"
+}
