@@ -450,7 +450,8 @@ func scanSDKs(idx *sdkIndex, sents []sentence, hits [][]hit, i int, out map[stri
 }
 
 // recordStartRe is the first line of an SDK record in a list written as text.
-var recordStartRe = regexp.MustCompile(`^(第三方)?\s*sdk\s*(名称|name)\s*:`)
+// "第三方SDK名称:Bugly SDK" or "1.2.1 “极光推送”:该SDK由“…有限公司”提供".
+var recordStartRe = regexp.MustCompile(`^((第三方)?\s*sdk\s*(名称|name)\s*:|([0-9]+(\.[0-9]+)*\s*)?[“"「]?[^“”"」:]{1,24}[”"」]?\s*:\s*(该sdk|本sdk|由[“"「]?[^,;。]{2,30}(公司|提供)))`)
 
 // Discloses reports whether the policy states collecting the category (a denial or a
 // conditional mention does not count).

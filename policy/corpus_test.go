@@ -78,11 +78,16 @@ func TestCorpusPolicies(t *testing.T) {
 			// "web beacon" is policy boilerplate, not Tencent Beacon.
 			disclosed: []string{"location", "phone_number", "bank_card"}},
 		{file: "see-agreement/daomengkongjian-privacy.md", policyLike: true,
-			named:  []string{"jpush", "umeng_analytics", "tencent_bugly", "xiaomi_push", "baidu_location"},
+			// "1.2.1 “极光推送”:该SDK由“深圳市和讯华谷信息技术有限公司”提供" records.
+			listed: []string{"jpush", "umeng_analytics", "tencent_bugly", "xiaomi_push", "baidu_location"},
 			denied: []string{"contacts"}, found: []string{ItemOperator, ItemEffectiveDate}},
 		{file: "see-agreement/coolapk-privacy.md", policyLike: true,
-			named:   []string{"umeng_analytics", "tencent_bugly", "pangle_cn", "tencent_gdt"},
+			// "以下为…接入第三方 SDK 目录…:" then "* **Umeng(友盟) SDK**" items with fields.
+			listed:  []string{"umeng_analytics", "tencent_bugly", "pangle_cn", "tencent_gdt", "wechat_opensdk", "qq_connect"},
 			missing: []string{ItemComplaintChannel}, found: []string{ItemEffectiveDate, ItemAccountCancellation}},
+		{file: "see-agreement/vivo-browser-privacy.md", policyLike: true, days: 15,
+			// "③QQ分享SDK": the circled digit normalises to "3".
+			named: []string{"qq_connect", "wechat_opensdk", "weibo_sdk", "pangle_cn"}},
 		{file: "see-agreement/xiaomi-securitycenter-privacy.md", policyLike: true,
 			found:   []string{ItemEffectiveDate, ItemContact},
 			missing: []string{ItemOperator}},

@@ -36,7 +36,8 @@ var (
 	numHead     = regexp.MustCompile(`^(第[一二三四五六七八九十百零]+[章节条部分]|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|[0-9]{1,2}、|[0-9]{1,2}(\.[0-9]{1,2})*[、.]?\s)`)
 	mdLink      = regexp.MustCompile(`!?\[([^\]]*)\]\(([^)\s]*)[^)]*\)`)
 	enumRe      = regexp.MustCompile(`^(\(?[0-9]{1,2}[).、]|[0-9]{1,2}\.|[*+-]\s)`)
-	listIntroRe = regexp.MustCompile(`(?i)(sdk|第三方|合作方).{0,40}(包括|如下|以下|列表|清单|名单).{0,6}[:]$`)
+	listIntroRe = regexp.MustCompile(`(?i)((sdk|第三方|合作方).{0,40}(包括|如下|以下|列表|清单|名单|目录)|(以下|如下).{0,30}(sdk|第三方)).{0,20}[:]$`)
+	fieldRe     = regexp.MustCompile(`^[^:]{1,16}:`)
 	listMark    = regexp.MustCompile(`^([*+-]|[0-9]{1,3}[.)]|[a-z][.)]|[ivx]{1,4}[.)])\s+`)
 )
 
@@ -73,11 +74,14 @@ func splitDoc(text, path string, shortTitles bool) []sentence {
 		}
 	}
 	pushHeading := func(level int, t string) {
-		listIntro = false
+		// A bold item title inside an introduced SDK list ("**Umeng SDK**") is a
+		// record of that list, not the end of it.
+		inIntro := listIntro && level >= 6
+		listIntro = inIntro
 		for len(stack) > 0 && stack[len(stack)-1].level >= level {
 			stack = stack[:len(stack)-1]
 		}
-		stack = append(stack, head{level, clipRunes(t, 80), sdkListRe.MatchString(t), collListRe.MatchString(t)})
+		stack = append(stack, head{level, clipRunes(t, 80), inIntro || sdkListRe.MatchString(t), collListRe.MatchString(t)})
 		sec, sdk, coll := ctx()
 		add(sentence{text: t, section: sec, heading: true, inSDKList: sdk, inCollList: coll})
 		block++
@@ -178,7 +182,8 @@ func splitDoc(text, path string, shortTitles bool) []sentence {
 		}
 		// "这些SDK包括:" opens an enumerated list: "(1) 腾讯Bugly SDK: …".
 		enumerated := enumRe.MatchString(l)
-		if listIntro && !enumerated {
+		// The list goes on through its items and their "使用目的:…" field lines.
+		if listIntro && !enumerated && !fieldRe.MatchString(l) {
 			listIntro = false
 		}
 		l = listMark.ReplaceAllString(l, "")

@@ -63,7 +63,8 @@ func (m *matcher) find(low string) []hit {
 	for i := 0; i < len(low); {
 		r, size := utf8.DecodeRuneInString(low[i:])
 		matched := false
-		if cands := m.byFirst[r]; len(cands) > 0 && (i == 0 || !isWordByte(low[i-1]) || !isWordByte(low[i])) {
+		// A digit may precede a name: "③QQ分享" normalises to "3qq分享".
+		if cands := m.byFirst[r]; len(cands) > 0 && (i == 0 || !isWordByte(low[i-1]) || !isWordByte(low[i]) || isDigit(low[i-1]) && !isDigit(low[i])) {
 			for _, pi := range cands {
 				p := m.pats[pi]
 				if !strings.HasPrefix(low[i:], p) {
@@ -85,3 +86,5 @@ func (m *matcher) find(low string) []hit {
 	}
 	return out
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
