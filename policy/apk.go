@@ -24,7 +24,7 @@ var (
 	// privacy policy when it carries PI rules (many 个人信息 and 收集 mentions).
 	agreementRe = regexp.MustCompile(`(?i)(用户协议|服务协议|许可协议|使用协议|用户须知|会员协议|license|terms of (service|use)|eula)`)
 	privacyRe   = regexp.MustCompile(`(?i)(隐私|个人信息保护|privacy)`)
-	urlRe       = regexp.MustCompile(`https?://[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+`)
+	urlRe       = regexp.MustCompile(`(https?://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+`)
 	urlPolicyRe = regexp.MustCompile(`(?i)(privacy|yinsi|yszc|agreement|(user|service|privacy|yonghu|yinsi|app)[_-]?protocol|protocol\.html|policy|policies|xieyi|隐私|协议|terms|legal)`)
 	nameHintRe  = regexp.MustCompile(`(?i)(privacy|yinsi|yszc|agreement|protocol|policy|xieyi|terms|legal|license|隐私|协议)`)
 	dialogRe    = regexp.MustCompile(`(请您?务必审慎阅读|请你务必审慎阅读|充分理解.{0,20}(条款|协议|政策)|同意并继续|同意并进入|不同意并退出|暂不使用|暂不同意|仅浏览|(阅读并)?同意.{0,12}《[^》]{0,20}(隐私|协议|政策)|《[^》]{0,20}(隐私|协议)[^》]{0,10}》.{0,40}(同意|拒绝)|^(不同意|同意|拒绝|我同意|同意并使用)$|(?i)(read and agree|agree to (the|our) privacy|by (continuing|tapping|clicking).{0,40}privacy policy))`)

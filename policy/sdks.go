@@ -204,7 +204,17 @@ func piKeywords() map[string]bool {
 func (x *sdkIndex) find(low string) []hit {
 	hits := x.names.find(low)
 	out := hits[:0]
+	var urls [][]int
+	if strings.Contains(low, "http") || strings.Contains(low, "www.") {
+		urls = urlRe.FindAllStringIndex(low, -1)
+	}
+outer:
 	for _, h := range hits {
+		for _, u := range urls { // "…/?from=nim" is a link, not a mention
+			if h.pos >= u[0] && h.pos < u[1] {
+				continue outer
+			}
+		}
 		// Part of a domain or path ("weixin.qq.com", "www.umeng.com/policy").
 		if h.pos > 0 && strings.IndexByte("./@", low[h.pos-1]) >= 0 || h.end+1 < len(low) && low[h.end] == '.' && isWordByte(low[h.end+1]) {
 			continue
