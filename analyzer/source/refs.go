@@ -428,6 +428,22 @@ func matchClose(t []token, open int) int {
 	return -1
 }
 
+func matchBrace(t []token, open int) int {
+	depth := 0
+	for k := open; k < len(t) && k < open+4000; k++ {
+		switch t[k].text {
+		case "{":
+			depth++
+		case "}":
+			depth--
+			if depth == 0 {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
 func matchOpen(t []token, closeIdx int) int {
 	depth := 0
 	for k := closeIdx; k >= 0 && k > closeIdx-4000; k-- {
@@ -569,6 +585,11 @@ func (r *refs) chainType(chain []string) (string, bool) {
 		}
 		return "", false
 	}
+	if head == "this" && len(chain) == 2 {
+		if ty, ok := r.vars[chain[1]]; ok {
+			return ty, false // this.field
+		}
+	}
 	if last := chain[len(chain)-1]; r.f.kotlin && kotlinProps[last] != "" && !isUpper(head) {
 		return kotlinProps[last], false // applicationContext.packageManager
 	}
@@ -619,6 +640,18 @@ func (r *refs) varDecl(i int) {
 		r.vars[name] = ty
 	case next.text == "=" && (prev.text == "val" || prev.text == "var") || r.f.kotlin && next.text == "=" && prev.text == ":":
 		r.infer(name, i+2)
+	case r.f.kotlin && next.text == "by" && r.tok(i+2).text == "lazy" && (prev.text == "val" || prev.text == "var"):
+		// val x by lazy { …; expr }: the lambda's last expression
+		open := i + 3
+		if r.tok(open).text == "(" {
+			open = matchClose(t, open) + 1
+		}
+		if open > 0 && r.tok(open).text == "{" {
+			if end := matchBrace(t, open); end > open+1 {
+				ty, _ := r.exprType(end - 1)
+				r.vars[name] = ty
+			}
+		}
 	case !r.f.kotlin && next.text == "=" && prev.text == "]":
 		r.initPerms(name, i+2)
 	case !r.f.kotlin && (next.text == "=" || next.text == ";" || next.text == "," || next.text == ")" || next.text == ":"):

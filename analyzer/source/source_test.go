@@ -258,6 +258,7 @@ func TestGroovyApp(t *testing.T) {
 		if rp != nil && !slices.Equal(rp.Permissions, []string{"android.permission.WRITE_EXTERNAL_STORAGE"}) {
 			t.Errorf("requestPermissions(new String[]{…}) permissions = %v", rp.Permissions)
 		}
+		wantCall(t, f, dir, "android.telephony.TelephonyManager", "getLine1Number", "com.hegui.groovyapp.MainActivity", "showPrivacy", act, "this.phone.getLine1Number()")
 		if findCall(f, "android.telephony.TelephonyManager", "getSubscriberId", "") != nil {
 			t.Error("call from src/test listed")
 		}
@@ -363,6 +364,8 @@ func TestKotlinCatalog(t *testing.T) {
 	wantCall(t, f, dir, "android.content.pm.PackageManager", "getInstalledApplications", homeC, "onCreate", home, "pm.getInstalledApplications")
 	// import … as TM
 	wantCall(t, f, dir, "android.telephony.TelephonyManager", "getSimOperator", homeC, "onCreate", home, "tm.simOperator")
+	// val … by lazy { … as TM }
+	wantCall(t, f, dir, "android.telephony.TelephonyManager", "getLine1Number", homeC, "onCreate", home, "telephony.line1Number")
 	// top-level Kotlin function in another file
 	wantCall(t, f, dir, "com.hegui.kcat.util.DeviceKt", "deviceModel", homeC, "onCreate", home, "log(deviceModel())")
 	wantCall(t, f, dir, "android.os.Build", "MODEL", "com.hegui.kcat.util.DeviceKt", "deviceModel", dev, "Build.MODEL")

@@ -4,6 +4,7 @@ import android.Manifest;
 import android.app.Activity;
 import android.net.Uri;
 import android.os.Bundle;
+import android.telephony.TelephonyManager;
 
 import androidx.core.app.ActivityCompat;
 
@@ -12,6 +13,8 @@ public class MainActivity extends Activity {
             Manifest.permission.READ_PHONE_STATE,
             Manifest.permission.ACCESS_WIFI_STATE,
     };
+
+    private TelephonyManager phone;
 
     @Override
     protected void onCreate(Bundle savedInstanceState) {
@@ -28,5 +31,6 @@ public class MainActivity extends Activity {
 
     private void showPrivacy() {
         requestPermissions(new String[]{Manifest.permission.WRITE_EXTERNAL_STORAGE}, 2);
+        String number = this.phone.getLine1Number();
     }
 }

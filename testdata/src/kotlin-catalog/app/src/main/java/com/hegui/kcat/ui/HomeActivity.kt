@@ -14,6 +14,10 @@ class HomeActivity : AppCompatActivity() {
         {not a block} ${'$'}{still text} "quoted" }
         """.trimIndent()
 
+    private val telephony by lazy {
+        getSystemService(Context.TELEPHONY_SERVICE) as TM
+    }
+
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         val clipboard = getSystemService(ClipboardManager::class.java)
@@ -28,6 +32,7 @@ class HomeActivity : AppCompatActivity() {
         val tm = getSystemService(TM::class.java)
         log(tm.simOperator)
         log(deviceModel())
+        log(telephony.line1Number)
     }
 
     private fun log(msg: String?) = println("HomeActivity: $msg")
