@@ -14,6 +14,8 @@ type apiSpec struct {
 	Class  string   // dotted
 	Member []string // method or field names
 	Field  bool     // Member are fields (sget-object) rather than methods
+	// ClassPrefix matches every class under Class (ContactsContract$PhoneLookup …).
+	ClassPrefix bool
 	// NeedString restricts a match to methods that also load one of these strings
 	// (Settings.Secure.getString is only an ID read with "android_id").
 	NeedString []string
@@ -47,12 +49,11 @@ var sensitiveAPIs = []apiSpec{
 	{Key: "app_list", PI: "app_list", NameZH: "软件安装列表", Class: "android.content.pm.PackageManager", Member: []string{"getInstalledPackages", "getInstalledApplications", "getInstalledPackagesAsUser"}},
 	{Key: "clipboard", PI: "clipboard", NameZH: "剪切板内容", Class: "android.content.ClipboardManager", Member: []string{"getPrimaryClip", "getText"}},
 	{Key: "clipboard", PI: "clipboard", NameZH: "剪切板内容", Class: "android.text.ClipboardManager", Member: []string{"getText"}},
-	{Key: "contacts", PI: "contacts", NameZH: "通讯录", Class: "android.provider.ContactsContract$Contacts", Member: []string{"CONTENT_URI"}, Field: true, Perms: []string{"android.permission.READ_CONTACTS"}},
-	{Key: "contacts", PI: "contacts", NameZH: "通讯录", Class: "android.provider.ContactsContract$CommonDataKinds$Phone", Member: []string{"CONTENT_URI"}, Field: true, Perms: []string{"android.permission.READ_CONTACTS"}},
-	{Key: "call_log", PI: "call_log", NameZH: "通话记录", Class: "android.provider.CallLog$Calls", Member: []string{"CONTENT_URI"}, Field: true, Perms: []string{"android.permission.READ_CALL_LOG"}},
-	{Key: "sms", PI: "sms", NameZH: "短信", Class: "android.provider.Telephony$Sms", Member: []string{"CONTENT_URI"}, Field: true, Perms: []string{"android.permission.READ_SMS"}},
+	{Key: "contacts", PI: "contacts", NameZH: "通讯录", Class: "android.provider.ContactsContract$", ClassPrefix: true, Member: []string{"CONTENT_URI", "CONTENT_FILTER_URI", "CONTENT_LOOKUP_URI"}, Field: true, Perms: []string{"android.permission.READ_CONTACTS", "android.permission.WRITE_CONTACTS"}},
+	{Key: "call_log", PI: "call_log", NameZH: "通话记录", Class: "android.provider.CallLog$Calls", Member: []string{"CONTENT_URI", "CONTENT_FILTER_URI"}, Field: true, Perms: []string{"android.permission.READ_CALL_LOG", "android.permission.WRITE_CALL_LOG"}},
+	{Key: "sms", PI: "sms", NameZH: "短信", Class: "android.provider.Telephony$", ClassPrefix: true, Member: []string{"CONTENT_URI"}, Field: true, Perms: []string{"android.permission.READ_SMS", "android.permission.RECEIVE_SMS"}},
 	{Key: "sms_send", PI: "sms", NameZH: "发送短信", Class: "android.telephony.SmsManager", Member: []string{"sendTextMessage", "sendMultipartTextMessage"}, Perms: []string{"android.permission.SEND_SMS"}},
-	{Key: "calendar", PI: "calendar", NameZH: "日历", Class: "android.provider.CalendarContract$Events", Member: []string{"CONTENT_URI"}, Field: true, Perms: []string{"android.permission.READ_CALENDAR", "android.permission.WRITE_CALENDAR"}},
+	{Key: "calendar", PI: "calendar", NameZH: "日历", Class: "android.provider.CalendarContract$", ClassPrefix: true, Member: []string{"CONTENT_URI"}, Field: true, Perms: []string{"android.permission.READ_CALENDAR", "android.permission.WRITE_CALENDAR"}},
 	{Key: "accounts", PI: "accounts", NameZH: "设备账户", Class: "android.accounts.AccountManager", Member: []string{"getAccounts", "getAccountsByType"}, Perms: []string{"android.permission.GET_ACCOUNTS"}},
 	{Key: "camera", PI: "camera", NameZH: "相机", Class: "android.hardware.Camera", Member: []string{"open"}, Perms: []string{"android.permission.CAMERA"}},
 	{Key: "camera", PI: "camera", NameZH: "相机", Class: "android.hardware.camera2.CameraManager", Member: []string{"openCamera"}, Perms: []string{"android.permission.CAMERA"}},
@@ -76,6 +77,17 @@ var reflectionIDStrings = map[string]string{
 	"/sys/class/net/wlan0/address": "mac",
 	"/sys/class/net/eth0/address":  "mac",
 	"/proc/net/arp":                "mac",
+}
+
+// contentURIPrefixes are content-provider URIs of PI, loaded as strings and passed
+// to Uri.parse instead of the framework constants.
+var contentURIPrefixes = []struct{ prefix, key string }{
+	{"content://com.android.contacts", "contacts"},
+	{"content://contacts", "contacts"},
+	{"content://call_log", "call_log"},
+	{"content://sms", "sms"},
+	{"content://mms-sms", "sms"},
+	{"content://com.android.calendar", "calendar"},
 }
 
 // reflectionIDMethods are method names read through reflection when a method both
@@ -126,7 +138,24 @@ func (e *env) findAPIs(keep func(*apiSpec) bool) []apiHit {
 			continue
 		}
 		for _, mem := range sp.Member {
-			for _, u := range ix.users(sp.Class, mem) {
+			var sites []useSite
+			var targets []string
+			if sp.ClassPrefix {
+				for _, k := range ix.refKeysWithPrefix(sp.Class) {
+					if strings.HasSuffix(k, "."+mem) {
+						for _, u := range ix.refs[k] {
+							sites = append(sites, u)
+							targets = append(targets, k)
+						}
+					}
+				}
+			} else {
+				for _, u := range ix.users(sp.Class, mem) {
+					sites = append(sites, u)
+					targets = append(targets, sp.Class+"."+mem)
+				}
+			}
+			for si, u := range sites {
 				if u.Field != sp.Field {
 					continue
 				}
@@ -134,11 +163,12 @@ func (e *env) findAPIs(keep func(*apiSpec) bool) []apiHit {
 				if len(sp.NeedString) > 0 && !ix.hasString(u.Method, func(s string) bool { return containsAny(s, sp.NeedString) }) {
 					continue
 				}
-				out = append(out, apiHit{Spec: sp, Method: u.Method, Target: sp.Class + "." + mem, Line: u.Line})
+				out = append(out, apiHit{Spec: sp, Method: u.Method, Target: targets[si], Line: u.Line})
 			}
 		}
 	}
 	out = append(out, e.reflectionHits(keep)...)
+	out = e.dropDeadLibraryHits(out)
 	sort.SliceStable(out, func(a, b int) bool {
 		ma, mb := ix.methods[out[a].Method], ix.methods[out[b].Method]
 		if out[a].Spec.Key != out[b].Spec.Key {
@@ -173,6 +203,17 @@ func (e *env) reflectionHits(keep func(*apiSpec) bool) []apiHit {
 		}
 		for _, id := range ix.strIndex[s] {
 			out = append(out, apiHit{Spec: sp, Method: id, Target: `const-string "` + s + `"`, Reflect: true})
+		}
+	}
+	for _, c := range contentURIPrefixes {
+		sp := specByKey[c.key]
+		if keep != nil && !keep(sp) {
+			continue
+		}
+		for _, str := range ix.stringsWithPrefix(c.prefix) {
+			for _, id := range ix.strIndex[str] {
+				out = append(out, apiHit{Spec: sp, Method: id, Target: `const-string "` + str + `"`})
+			}
 		}
 	}
 	names := make([]string, 0, len(reflectionIDMethods))
@@ -215,4 +256,44 @@ func containsAny(s string, subs []string) bool {
 		}
 	}
 	return false
+}
+
+// utilityPrefixes are general-purpose libraries whose wrappers around sensitive APIs
+// (TelephonyManagerCompat.getImei, PhoneUtils.getIMSI) collect nothing unless called.
+var utilityPrefixes = []string{
+	"androidx.", "android.support.", "kotlin.", "kotlinx.", "com.google.android.material.",
+	"com.blankj.utilcode.", "com.xuexiang.xutil.", "cn.hutool.", "org.apache.commons.",
+}
+
+func isUtility(class string) bool {
+	for _, p := range utilityPrefixes {
+		if strings.HasPrefix(class, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropDeadLibraryHits keeps a hit inside a utility library only when code outside
+// such libraries calls into it (through at most six wrapper calls).
+func (e *env) dropDeadLibraryHits(hits []apiHit) []apiHit {
+	ix := e.code()
+	live := map[int]bool{}
+	out := hits[:0]
+	for _, h := range hits {
+		m := ix.methods[h.Method]
+		if !isUtility(m.Class) {
+			out = append(out, h)
+			continue
+		}
+		v, ok := live[h.Method]
+		if !ok {
+			v = ix.calledFromOutside(h.Method, isUtility)
+			live[h.Method] = v
+		}
+		if v {
+			out = append(out, h)
+		}
+	}
+	return out
 }

@@ -35,6 +35,7 @@ type codeMethod struct {
 	Class, Name, Proto string
 	Path               string // classes2.dex, app/src/main/java/…/App.java
 	Line               int    // first reference line in source mode, 0 for DEX
+	NoCode             bool   // abstract or native: no body to judge
 	Calls              []codeRef
 	Fields             []codeRef
 	Strings            []string
@@ -58,7 +59,11 @@ func (m *codeMethod) key() string { return m.Class + "." + m.Name }
 // display is the stable human and fingerprint form of a method.
 func (m *codeMethod) display() string { return m.Class + "." + m.Name }
 
-const maxIndexedMethods = 2_000_000
+const (
+	maxIndexedMethods = 2_000_000
+	accNative         = 0x100
+	accAbstract       = 0x400
+)
 
 func buildCodeIndex(ctx context.Context, f *analyzer.Facts) *codeIndex {
 	ix := &codeIndex{
@@ -107,7 +112,7 @@ func buildCodeIndex(ctx context.Context, f *analyzer.Facts) *codeIndex {
 					continue
 				}
 				self := p.Methods[dm.Ref]
-				m := &codeMethod{Class: c.Name, Name: self.Name, Proto: self.Proto, Path: df.Name}
+				m := &codeMethod{Class: c.Name, Name: self.Name, Proto: self.Proto, Path: df.Name, NoCode: dm.AccessFlags&(accAbstract|accNative) != 0}
 				for _, t := range dm.Invokes {
 					if int(t) < len(p.Methods) {
 						r := p.Methods[t]
@@ -341,4 +346,54 @@ func trimProto(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// refKeysWithPrefix returns the referenced "class.member" keys under a class prefix,
+// sorted.
+func (ix *codeIndex) refKeysWithPrefix(prefix string) []string {
+	var out []string
+	for k := range ix.refs {
+		if strings.HasPrefix(k, prefix) {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// stringsWithPrefix returns the loaded string constants starting with prefix, sorted.
+func (ix *codeIndex) stringsWithPrefix(prefix string) []string {
+	var out []string
+	for s := range ix.strIndex {
+		if strings.HasPrefix(s, prefix) {
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// calledFromOutside reports whether a chain of callers (at most six deep) leads from
+// a method whose class inside() rejects to id.
+func (ix *codeIndex) calledFromOutside(id int, inside func(string) bool) bool {
+	seen := map[int]bool{id: true}
+	frontier := []int{id}
+	for depth := 0; depth < 6 && len(frontier) > 0 && len(seen) < 400; depth++ {
+		var next []int
+		for _, cur := range frontier {
+			m := ix.methods[cur]
+			for _, u := range ix.users(m.Class, m.Name) {
+				if seen[u.Method] {
+					continue
+				}
+				seen[u.Method] = true
+				if !inside(ix.methods[u.Method].Class) {
+					return true
+				}
+				next = append(next, u.Method)
+			}
+		}
+		frontier = next
+	}
+	return false
 }

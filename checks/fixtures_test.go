@@ -23,7 +23,7 @@ var (
 // sdkdb, policy (the given files, else what the APK bundles), checks.
 func scanAPK(t testing.TB, path string, policyFiles ...string) ([]Finding, *Input) {
 	t.Helper()
-	dbOnce.Do(func() { db, dbErr = sdkdb.Load() })
+	dbOnce.Do(func() { db, dbErr = loadDB() })
 	if dbErr != nil {
 		t.Fatalf("sdkdb: %v", dbErr)
 	}
@@ -51,6 +51,8 @@ func fixture(t testing.TB, name string) string {
 	}
 	return p
 }
+
+func loadDB() (*sdkdb.DB, error) { return sdkdb.Load() }
 
 type ruleOwner struct{ rule, owner string }
 

@@ -69,7 +69,7 @@ func (b *dexBuilder) class(name, super string, ifaces ...string) *dexBuilder {
 }
 
 // method adds a method to the last class. Body items: "call:pkg.C.m(proto)",
-// "field:pkg.C.F", "str:text".
+// "field:pkg.C.F", "str:text", "abstract".
 func (b *dexBuilder) method(name string, body ...string) *dexBuilder {
 	c := &b.f.Classes[len(b.f.Classes)-1]
 	proto := "()V"
@@ -85,6 +85,8 @@ func (b *dexBuilder) method(name string, body ...string) *dexBuilder {
 			m.FieldRefs = append(m.FieldRefs, b.fieldRef(it[6:]))
 		case strings.HasPrefix(it, "str:"):
 			m.StringRefs = append(m.StringRefs, b.strRef(it[4:]))
+		case it == "abstract":
+			m.AccessFlags |= accAbstract
 		}
 	}
 	c.Methods = append(c.Methods, m)

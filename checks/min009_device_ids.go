@@ -14,7 +14,7 @@ func newMIN009() Check {
 		Fix:         "Use OAID (MSA) or an app-scoped random ID instead; for SDKs, upgrade to the compliance version and turn off device-ID collection through its API (e.g. a privacy-mode switch) or do not initialise it.",
 		FixZH:       "改用OAID（移动安全联盟）或应用内随机ID；SDK应升级到合规版本并通过其接口关闭设备标识采集，否则不要初始化该SDK。",
 		Detects: "References to TelephonyManager getDeviceId/getImei/getMeid/getSubscriberId/getSimSerialNumber, SubscriptionInfo.getIccId, Build.getSerial, the Build.SERIAL field, WifiInfo.getMacAddress, NetworkInterface.getHardwareAddress, BluetoothAdapter.getAddress; " +
-			"reflection (a method that loads one of those method names and calls Class.getMethod/getDeclaredMethod); and the strings ro.serialno, /sys/class/net/wlan0/address, /proc/net/arp. One finding per owner (app or SDK) and identifier, naming the calling methods.",
+			"reflection (a method that loads one of those method names and calls Class.getMethod/getDeclaredMethod); and the strings ro.serialno, /sys/class/net/wlan0/address, /proc/net/arp. One finding per owner (app or SDK) and identifier, naming the calling methods. Wrappers in general-purpose libraries (androidx, android.support, blankj utilcode, …) count only when code outside those libraries calls them.",
 		FalsePositives: "Code that reads the ID only on old Android versions, or only after consent, is still reported: the rule is about the capability, CNPI-CON-001 about timing. NetworkInterface.getHardwareAddress is also used for non-identifying network checks.",
 	}, fn: func(e *env, r *Rule) []draft {
 		return e.apiByOwner("imei", "meid", "imsi", "iccid", "serial", "mac")

@@ -14,7 +14,7 @@ func newMIN010() Check {
 		Fix:         "Query only the packages a feature needs (getPackageInfo for a named package, <queries> with explicit packages), drop QUERY_ALL_PACKAGES, and turn off app-list collection in SDKs.",
 		FixZH:       "只查询功能需要的特定包（按包名getPackageInfo，<queries>中列出具体包名），删除QUERY_ALL_PACKAGES权限，并关闭SDK的应用列表采集。",
 		Detects: "References to PackageManager.getInstalledPackages/getInstalledApplications (one finding per owner), and the QUERY_ALL_PACKAGES or com.android.permission.GET_INSTALLED_APPS permissions (one finding each). " +
-			"queryIntentActivities is not reported: it is usually used to resolve a single intent.",
+			"queryIntentActivities is not reported: it is usually used to resolve a single intent. Wrappers in general-purpose libraries (androidx, android.support, blankj utilcode, …) count only when code outside those libraries calls them.",
 		FalsePositives: "Security and app-store apps need the list for their basic function; launchers and package managers too.",
 	}, fn: func(e *env, r *Rule) []draft {
 		out := e.apiByOwner("app_list")

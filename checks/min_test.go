@@ -123,3 +123,26 @@ func TestMIN012_Negative(t *testing.T) {
 	f.Components = []analyzer.Component{{Type: "service", Name: "com.example.app.Player", ForegroundServiceType: "mediaPlayback"}}
 	wantFindings(t, runRule(t, "CNPI-MIN-012", &Input{Facts: f}), 0)
 }
+
+func TestMIN009_Negative_UnusedLibraryWrapper(t *testing.T) {
+	// androidx's TelephonyManagerCompat wraps getImei; nothing calls the wrapper.
+	d := newDex().class("androidx.core.telephony.TelephonyManagerCompat$Api26Impl", "").
+		method("getImei(Landroid/telephony/TelephonyManager;)Ljava/lang/String;", "call:android.telephony.TelephonyManager.getImei()Ljava/lang/String;")
+	wantFindings(t, runRule(t, "CNPI-MIN-009", &Input{Facts: baseFacts(d)}), 0)
+}
+
+func TestMIN009_Positive_LibraryWrapperCalledByApp(t *testing.T) {
+	d := newDex().class("androidx.core.telephony.TelephonyManagerCompat$Api26Impl", "").
+		method("getImei(Landroid/telephony/TelephonyManager;)Ljava/lang/String;", "call:android.telephony.TelephonyManager.getImei()Ljava/lang/String;").
+		class("com.example.app.Ids", "").method("imei", "call:androidx.core.telephony.TelephonyManagerCompat$Api26Impl.getImei(Landroid/telephony/TelephonyManager;)Ljava/lang/String;")
+	wantFindings(t, runRule(t, "CNPI-MIN-009", &Input{Facts: baseFacts(d)}), 1)
+}
+
+func TestMIN001_Negative_ContactsThroughPhoneLookupAndURI(t *testing.T) {
+	d := newDex().class("com.example.app.CallerName", "").
+		method("lookup", "field:android.provider.ContactsContract$PhoneLookup.CONTENT_FILTER_URI").
+		method("sms", "str:content://sms/inbox", "call:android.net.Uri.parse(Ljava/lang/String;)Landroid/net/Uri;")
+	f := baseFacts(d)
+	perms(f, "READ_CONTACTS", "READ_SMS")
+	wantFindings(t, runRule(t, "CNPI-MIN-001", &Input{Facts: f}), 0)
+}

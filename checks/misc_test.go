@@ -158,3 +158,16 @@ func TestUX002_Negative_AppOwnSensor(t *testing.T) {
 	d := newDex().class("com.example.app.Steps", "").method("start", "call:android.hardware.SensorManager.registerListener(Landroid/hardware/SensorEventListener;Landroid/hardware/Sensor;I)Z")
 	wantFindings(t, runRule(t, "CNPI-UX-002", &Input{Facts: baseFacts(d), SDKs: sdks(hit("gdt", "Tencent GDT", "ads", false, "com.qq.e."))}), 0)
 }
+
+func TestSEC001_Negative_AbstractTrustManager(t *testing.T) {
+	d := newDex().class("com.example.app.net.BaseTrust", "java.lang.Object", "javax.net.ssl.X509TrustManager").
+		method("checkServerTrusted([Ljava/security/cert/X509Certificate;Ljava/lang/String;)V", "abstract")
+	wantFindings(t, runRule(t, "CNPI-SEC-001", &Input{Facts: baseFacts(d)}), 0)
+}
+
+func TestUX001_Negative_LaunchOwnPackage(t *testing.T) {
+	d := newDex().class("com.example.app.Restart", "").method("restart",
+		"call:android.content.Context.getPackageName()Ljava/lang/String;",
+		"call:android.content.pm.PackageManager.getLaunchIntentForPackage(Ljava/lang/String;)Landroid/content/Intent;")
+	wantFindings(t, runRule(t, "CNPI-UX-001", &Input{Facts: baseFacts(d)}), 0)
+}

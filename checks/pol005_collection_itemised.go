@@ -20,7 +20,7 @@ func newPOL005() Check {
 		Fix:         "For each category listed in the finding, add an entry to the policy and the collected-PI list stating the purpose, the scenario and who collects it (the app or the named SDK), or remove the code that reads it.",
 		FixZH:       "针对发现中列出的每类个人信息，在隐私政策和个人信息收集清单中写明目的、场景和收集方（App或具体SDK），或删除读取这些信息的代码。",
 		Detects: "Finds references to the sensitive APIs of regulations.md §9 (IMEI/IMSI/serial/MAC, Android ID, location, Wi-Fi, installed apps, clipboard, contacts, call log, SMS, calendar, accounts, camera, microphone) in DEX or source, " +
-			"groups them by personal-information category, and reports each category the policy does not disclose (by category key, a disclosed permission, or a §7 keyword in the disclosure).",
+			"groups them by personal-information category, and reports each category the policy does not disclose (by category key, a disclosed permission, or a §7 keyword in the disclosure). Wrappers in general-purpose libraries (androidx, android.support, blankj utilcode, …) count only when code outside those libraries calls them.",
 		FalsePositives: "Code that is present but never executed (dead SDK modules) is still reported; a policy that describes the data in unusual words may not match the keyword list.",
 	}, fn: runPOL005}
 }

@@ -20,7 +20,7 @@ func newSDK001() Check {
 		Fix:         "Disclose each SDK and the PI it reads in the SDK list, initialise it only after consent, and use its compliance switches to turn off collection the app does not need.",
 		FixZH:       "在第三方SDK目录中列明每个SDK及其读取的个人信息，用户同意后再初始化SDK，并通过SDK的合规开关关闭不需要的采集。",
 		Detects: "The sensitive APIs of §9 referenced by code that sdkdb attributes to an SDK, one finding per SDK listing the information categories and calling methods. " +
-			"Severity rises to high when that SDK code is also reachable before consent (see CNPI-CON-001).",
+			"Severity rises to high when that SDK code is also reachable before consent (see CNPI-CON-001). Wrappers in general-purpose libraries (androidx, android.support, blankj utilcode, …) count only when code outside those libraries calls them.",
 		FalsePositives: "SDK code paths that the app never enables (optional modules) are still reported.",
 	}, fn: runSDK001}
 }

@@ -22,8 +22,8 @@ func newSDK004() Check {
 		Fix:         "Initialise SDKs only after the user agrees (use the SDK's pre-init/compliance API before consent, e.g. Umeng UMConfigure.preInit, JPush JCollectionAuth.setAuth(false)); remove or disable SDK auto-init providers (tools:node=\"remove\") and initialise manually after consent.",
 		FixZH:       "用户同意后再初始化SDK（同意前仅调用SDK的合规预初始化接口，如友盟UMConfigure.preInit、极光JCollectionAuth.setAuth(false)）；删除或禁用SDK自动初始化Provider（tools:node=\"remove\"），在同意后手动初始化。",
 		Detects: "On the pre-consent call graph of CNPI-CON-001, every call from app or unattributed code into an SDK's class whose method name is an initialiser (init*, *init, initialize, start, register, setup; not preInit, is*, get*) is reported with its path. " +
-			"An SDK's ContentProvider in the manifest is reported when its onCreate calls into code (or its name contains Init): it runs at process start, before Application.onCreate. Calls behind a stored-consent check are not reported.",
-		FalsePositives: "SDKs whose init is itself consent-aware (compliance builds) are reported: document the SDK version and its mode. Providers that only register a FileProvider-like service with no collection are reported if their name contains Init.",
+			"An SDK's ContentProvider in the manifest is reported when its onCreate reaches, within six calls, a sensitive API or an initialiser-named method (or its name contains Init): it runs at process start, before Application.onCreate. Calls behind a stored-consent check are not reported.",
+		FalsePositives: "SDKs whose init is itself consent-aware (compliance builds) are reported: document the SDK version and its mode. Providers whose name contains Init are reported even if their onCreate is not in the DEX.",
 	}, fn: runSDK004}
 }
 
@@ -59,6 +59,10 @@ func runSDK004(e *env, r *Rule) []draft {
 			})
 		}
 	}
+	sensitive := map[int]bool{}
+	for _, h := range e.findAPIs(func(s *apiSpec) bool { return s.PI != "" }) {
+		sensitive[h.Method] = true
+	}
 	for _, c := range e.facts().Components {
 		if c.Type != "provider" {
 			continue
@@ -70,22 +74,50 @@ func runSDK004(e *env, r *Rule) []draft {
 		if h := e.hit(o); h != nil && h.Category == sdkdb.CatFramework {
 			continue
 		}
-		active := strings.Contains(c.Name, "Init")
-		for _, id := range ix.methodsOf(c.Name, "onCreate") {
-			if ix.methods[id].Class == c.Name && len(ix.methods[id].Calls) > 1 {
-				active = true
-			}
-		}
+		active := strings.Contains(c.Name, "Init") || e.providerStartsWork(c.Name, sensitive)
 		if !active {
 			continue
 		}
 		out = append(out, draft{
-			Message:   fmt.Sprintf("%s declares the ContentProvider %s: it is created at process start, before Application.onCreate and before any consent dialog, and initialises the SDK.", e.ownerLabel(o, false), c.Name),
-			MessageZH: fmt.Sprintf("%s声明了ContentProvider %s：它在进程启动时、早于Application.onCreate和隐私弹窗创建，并初始化SDK。", e.ownerLabel(o, true), c.Name),
+			Message:   fmt.Sprintf("%s declares the ContentProvider %s: it is created at process start, before Application.onCreate and any consent dialog, and its onCreate starts SDK work (an initialiser or a sensitive read).", e.ownerLabel(o, false), c.Name),
+			MessageZH: fmt.Sprintf("%s声明了ContentProvider %s：它在进程启动时、早于Application.onCreate和隐私弹窗创建，其onCreate会执行SDK初始化或敏感信息读取。", e.ownerLabel(o, true), c.Name),
 			Evidence:  []Evidence{e.componentEvidence(c, `<provider android:name="`+c.Name+`">`)},
 			Owner:     o,
 			Key:       []string{"sdk:" + o, "provider:" + c.Name},
 		})
 	}
 	return out
+}
+
+// providerStartsWork reports whether a provider's onCreate reaches (within six calls)
+// a sensitive API or an initialiser-named method.
+func (e *env) providerStartsWork(class string, sensitive map[int]bool) bool {
+	ix := e.code()
+	var frontier []int
+	for _, id := range ix.methodsOf(class, "onCreate") {
+		if ix.methods[id].Class == class {
+			frontier = append(frontier, id)
+		}
+	}
+	seen := map[int]bool{}
+	for depth := 0; depth < 6 && len(frontier) > 0 && len(seen) < 2000; depth++ {
+		var next []int
+		for _, id := range frontier {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			if sensitive[id] {
+				return true
+			}
+			for _, c := range ix.methods[id].Calls {
+				if isSDKInit(c.Member) && !strings.HasPrefix(c.Class, "android.") && !strings.HasPrefix(c.Class, "java.") {
+					return true
+				}
+			}
+			next = append(next, ix.callees(id)...)
+		}
+		frontier = next
+	}
+	return false
 }

@@ -108,7 +108,7 @@ func (e *env) tlsFindings() []draft {
 	seen := map[string]bool{}
 	for id, m := range ix.methods {
 		switch {
-		case m.Name == "checkServerTrusted" && len(m.Calls) == 0 && len(m.Fields) == 0 && !strings.HasSuffix(m.Path, ".java") && !strings.HasSuffix(m.Path, ".kt") &&
+		case m.Name == "checkServerTrusted" && !m.NoCode && len(m.Calls) == 0 && len(m.Fields) == 0 && !strings.HasSuffix(m.Path, ".java") && !strings.HasSuffix(m.Path, ".kt") &&
 			ix.isSubclass(m.Class, "javax.net.ssl.X509TrustManager", "javax.net.ssl.X509ExtendedTrustManager"):
 			if seen["tm"+m.Class] {
 				continue

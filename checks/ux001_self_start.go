@@ -74,7 +74,12 @@ func runUX001(e *env, r *Rule) []draft {
 	ix := e.code()
 	byOwner := map[string][]useSite{}
 	for _, u := range ix.users("android.content.pm.PackageManager", "getLaunchIntentForPackage") {
-		o := e.owner(ix.methods[u.Method].Class)
+		m := ix.methods[u.Method]
+		// Launching the app's own package (restart, notification tap) is not associated start.
+		if callsAny(m, "android.content.Context", "getPackageName") || isUtility(m.Class) {
+			continue
+		}
+		o := e.owner(m.Class)
 		byOwner[o] = append(byOwner[o], u)
 	}
 	for _, o := range sortedKeys(byOwner) {
