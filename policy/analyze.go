@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hegui-dev/hegui/sdkdb"
 )
@@ -404,11 +405,12 @@ func scanSDKs(idx *sdkIndex, sents []sentence, hits [][]hit, i int, out map[stri
 	if len(fs) == 0 {
 		return
 	}
+	inList := s.inSDKList || recordStartRe.MatchString(s.low) || recordTitle(sents, i)
 	var desc Described
 	switch {
 	case s.row:
 		desc = describeRow(s)
-	case s.inSDKList || recordStartRe.MatchString(s.low):
+	case inList:
 		var b strings.Builder
 		b.WriteString(s.low)
 		for j := i + 1; j < len(sents) && j <= i+8; j++ {
@@ -432,7 +434,6 @@ func scanSDKs(idx *sdkIndex, sents []sentence, hits [][]hit, i int, out map[stri
 			m = &SDKMention{ID: e.ID, Name: e.Name, Matched: fd.matched, Evidence: []Evidence{}}
 			out[e.ID] = m
 		}
-		inList := s.inSDKList || recordStartRe.MatchString(s.low)
 		if inList {
 			if !m.InList {
 				m.Matched = fd.matched
@@ -448,6 +449,19 @@ func scanSDKs(idx *sdkIndex, sents []sentence, hits [][]hit, i int, out map[stri
 		}
 	}
 }
+
+// recordTitle recognises a record of an SDK list by its shape: a short line naming
+// the SDK ("①微信开放平台SDK") followed by field lines ("主体名称:…", "使用目的:…").
+func recordTitle(sents []sentence, i int) bool {
+	s := &sents[i]
+	if s.row || utf8.RuneCountInString(s.text) > 30 || i+1 >= len(sents) {
+		return false
+	}
+	n := &sents[i+1]
+	return !n.heading && !n.row && recordFieldRe.MatchString(n.low)
+}
+
+var recordFieldRe = regexp.MustCompile(`^(第三方|sdk)?[^:]{0,8}(名称|主体|目的|用途|功能|场景|类型|链接|提供方|公司|运营方|purpose|provider|vendor)\s*:`)
 
 // recordStartRe is the first line of an SDK record in a list written as text.
 // "第三方SDK名称:Bugly SDK" or "1.2.1 “极光推送”:该SDK由“…有限公司”提供".

@@ -87,7 +87,8 @@ func TestCorpusPolicies(t *testing.T) {
 			missing: []string{ItemComplaintChannel}, found: []string{ItemEffectiveDate, ItemAccountCancellation}},
 		{file: "see-agreement/vivo-browser-privacy.md", policyLike: true, days: 15,
 			// "③QQ分享SDK": the circled digit normalises to "3".
-			named: []string{"qq_connect", "wechat_opensdk", "weibo_sdk", "pangle_cn"}},
+			// Records shaped "①微信开放平台SDK" + "主体名称:…" lines, without a list heading.
+			listed: []string{"qq_connect", "wechat_opensdk", "weibo_sdk", "pangle_cn"}},
 		{file: "see-agreement/xiaomi-securitycenter-privacy.md", policyLike: true,
 			found:   []string{ItemEffectiveDate, ItemContact},
 			missing: []string{ItemOperator}},
