@@ -355,15 +355,23 @@ func purposes(s *sentence) []string {
 		}
 		return out
 	}
-	text := s.text
-	if m := purposeZH.FindStringSubmatch(text); m != nil {
-		return []string{strings.TrimSpace(m[1] + m[2])}
+	if containsAny(s.low, purposeHintsZH) {
+		if m := purposeZH.FindStringSubmatch(s.text); m != nil {
+			return []string{strings.TrimSpace(m[1] + m[2])}
+		}
 	}
-	if m := purposeEN.FindStringSubmatch(s.low); m != nil {
-		return []string{strings.TrimSpace(m[1] + " " + m[2])}
+	if containsAny(s.low, purposeHintsEN) {
+		if m := purposeEN.FindStringSubmatch(s.low); m != nil {
+			return []string{strings.TrimSpace(m[1] + " " + m[2])}
+		}
 	}
 	return nil
 }
+
+var (
+	purposeHintsZH = []string{"用于", "以便", "为了", "目的是", "用来"}
+	purposeHintsEN = []string{"in order to", "for the purpose", "so that we can", "used to", "used for"}
+)
 
 func contains(list []string, s string) bool {
 	for _, x := range list {

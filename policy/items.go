@@ -13,9 +13,10 @@ type itemRule struct {
 	triggers []string
 	need     []*regexp.Regexp
 	not      *regexp.Regexp
-	negate   bool // a denying sentence ("不会向境外提供") does not count
-	noList   bool // ignore sentences inside SDK lists (vendors' names and contacts)
-	headings bool // a heading alone can prove it
+	negate   bool                  // a denying sentence ("不会向境外提供") does not count
+	noList   bool                  // ignore sentences inside SDK lists (vendors' names and contacts)
+	headings bool                  // a heading alone can prove it
+	quick    func(low string) bool // cheap precondition of need, when one exists
 }
 
 var re = regexp.MustCompile
@@ -34,12 +35,14 @@ var itemRules = []itemRule{
 	{key: ItemOperator, noList: true,
 		triggers: []string{"有限公司", "有限责任公司", "股份公司", "集团", "工作室", "co., ltd", "co.,ltd", "co. ltd", "inc", "limited", "llc", "gmbh", "corporation", "运营者", "运营方", "operated by"},
 		need:     []*regexp.Regexp{re(`(有限公司|有限责任公司|股份公司|集团|工作室|co\.,? ?ltd|\binc\b|\blimited\b|\bllc\b|\bgmbh\b|\bcorporation\b|运营者|运营方|operated by)`), ourRe}},
-	{key: ItemContact, noList: true,
+	{key: ItemContact, noList: true, quick: func(l string) bool {
+		return strings.ContainsAny(l, "@0123456789") || strings.Contains(l, "负责人") || strings.Contains(l, "联系")
+	},
 		triggers: []string{"@", "邮箱", "电子邮件", "邮件", "电话", "客服", "联系我们", "个人信息保护负责人", "联系方式", "热线", "email", "e-mail", "contact", "phone", "与我们联系"},
 		need:     []*regexp.Regexp{re(`([a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}|(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}[- ]?\d{3,4}[- ]?\d{4}|400[- ]?\d{3}[- ]?\d{4}|95\d{3,4}\b)|个人信息保护负责人|个人信息保护专职部门|https?://\S+.{0,12}(联系我们|与我们联系)|(联系我们|与我们联系).{0,6}https?://|(联系我们|客服|联系方式|contact us).{0,30}(邮箱|电话|地址|在线|热线|email|e-mail|phone|address|write))`)}},
 	{key: ItemComplaintChannel,
 		triggers: []string{"投诉", "举报", "12321", "申诉", "complaint", "complain", "lodge"}},
-	{key: ItemEffectiveDate, headings: true,
+	{key: ItemEffectiveDate, headings: true, quick: hasYear,
 		triggers: []string{"更新", "生效", "发布", "修订", "版本", "effective", "last updated", "last modified", "last revised", "updated on", "date"},
 		need:     []*regexp.Regexp{dateRe}},
 	{key: ItemWithdrawConsent,
@@ -84,6 +87,9 @@ var itemRules = []itemRule{
 // it does not depend on where the trigger is.
 func (r *itemRule) fits(s *sentence) bool {
 	if s.hdrRow || (s.heading && !r.headings) || (r.noList && s.inSDKList) {
+		return false
+	}
+	if r.quick != nil && !r.quick(s.low) {
 		return false
 	}
 	for _, n := range r.need {
@@ -155,4 +161,15 @@ func parseNumber(s string) int {
 		}
 	}
 	return total + cur
+}
+
+// hasYear reports whether low holds four digits starting 19 or 20, or a month name.
+func hasYear(low string) bool {
+	for i := 0; i+3 < len(low); i++ {
+		if (low[i] == '1' && low[i+1] == '9' || low[i] == '2' && low[i+1] == '0') && isDigit(low[i+2]) && isDigit(low[i+3]) {
+			return true
+		}
+	}
+	return strings.Contains(low, "ber ") || strings.Contains(low, "uary") || strings.Contains(low, "march") || strings.Contains(low, "april") ||
+		strings.Contains(low, "may") || strings.Contains(low, "june") || strings.Contains(low, "july") || strings.Contains(low, "august")
 }

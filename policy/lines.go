@@ -93,7 +93,7 @@ func splitDoc(text, path string, shortTitles bool) []sentence {
 		for _, s := range splitSentences(l) {
 			add(sentence{text: s, section: sec, inSDKList: sdk || listIntro, inCollList: coll})
 		}
-		if listIntroRe.MatchString(l) {
+		if strings.HasSuffix(l, ":") && listIntroRe.MatchString(l) {
 			listIntro = true
 		}
 	}
