@@ -94,6 +94,10 @@ func (p *project) readResources(mods []*module) {
 			len(parts) >= 2 && parts[0] == "assets":
 			t := assetType(f.rel)
 			p.facts.Assets = append(p.facts.Assets, analyzer.Asset{Path: f.rel, Size: f.size, Type: t})
+			if t == "dex" || t == "jar" || t == "apk" {
+				p.facts.Dex.Hidden = append(p.facts.Dex.Hidden, analyzer.HiddenCode{Path: f.rel, Kind: t, Size: f.size,
+					Reason: "code shipped as an asset, loaded at run time"})
+			}
 			if isText(t) {
 				p.keepText(f.fileEntry)
 			}
@@ -279,6 +283,7 @@ func (p *project) finish(mods []*module) {
 	sort.SliceStable(f.NativeLibs, func(i, j int) bool { return f.NativeLibs[i].Path < f.NativeLibs[j].Path })
 	sort.SliceStable(f.Assets, func(i, j int) bool { return f.Assets[i].Path < f.Assets[j].Path })
 	sort.SliceStable(f.Dex.Files, func(i, j int) bool { return f.Dex.Files[i].Name < f.Dex.Files[j].Name })
+	sort.SliceStable(f.Dex.Hidden, func(i, j int) bool { return f.Dex.Hidden[i].Path < f.Dex.Hidden[j].Path })
 	sort.SliceStable(f.Diagnostics, func(i, j int) bool {
 		if f.Diagnostics[i].Path != f.Diagnostics[j].Path {
 			return f.Diagnostics[i].Path < f.Diagnostics[j].Path

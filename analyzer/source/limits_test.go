@@ -157,6 +157,10 @@ func TestArchiveLimits(t *testing.T) {
 	zw.Close()
 	mustWrite(t, filepath.Join(root, "app/libs/big.aar"), aar.String())
 	mustWrite(t, filepath.Join(root, "app/libs/broken.jar"), "PK\x03\x04 not really a zip")
+	mustWrite(t, filepath.Join(root, "app/libs/arm64-v8a/libjcore412.so"), "\x7fELF")
+	mustWrite(t, filepath.Join(root, "app/src/main/jniLibs/armeabi-v7a/libmsaoaidsec.so"), "\x7fELF")
+	mustWrite(t, filepath.Join(root, "app/libs/notes/libnot-an-abi.so"), "\x7fELF")
+	mustWrite(t, filepath.Join(root, "app/src/main/assets/plugin.apk"), "PK")
 	lim := DefaultLimits
 	lim.MaxArchive = 64 << 10 // classes.jar is ~300 KB uncompressed, the aar ~1 KB
 	f, err := AnalyzeWith(context.Background(), root, lim)
@@ -169,6 +173,16 @@ func TestArchiveLimits(t *testing.T) {
 	}
 	if f.App.Package != "com.mini" {
 		t.Error("project not read after archive errors")
+	}
+	var libs []string
+	for _, l := range f.NativeLibs {
+		libs = append(libs, l.ABI+"/"+l.Name)
+	}
+	if strings.Join(libs, " ") != "arm64-v8a/libjcore412.so armeabi-v7a/libmsaoaidsec.so" {
+		t.Errorf("native libs = %v", libs)
+	}
+	if len(f.Dex.Hidden) != 1 || f.Dex.Hidden[0].Path != "app/src/main/assets/plugin.apk" || f.Dex.Hidden[0].Kind != "apk" {
+		t.Errorf("hidden code = %+v", f.Dex.Hidden)
 	}
 	lim.MaxArchive = DefaultLimits.MaxArchive
 	f, _ = AnalyzeWith(context.Background(), root, lim)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -414,8 +415,10 @@ func (p *project) readLocalLibs(mods []*module) []*manifestDoc {
 				p.diag(m.buildFile, "line %d: no local library matches %s %v", ref.line, dir, ref.includes)
 			}
 		}
-		for _, f := range p.t.under(path.Join(m.dir, "src/main/jniLibs")) {
-			if path.Ext(f.rel) == ".so" {
+		// src/main/jniLibs/<abi>/, and libs/<abi>/ (jniLibs.srcDirs = ['libs'])
+		jni := slices.Concat(p.t.under(path.Join(m.dir, "src/main/jniLibs")), p.t.under(path.Join(m.dir, "libs")))
+		for _, f := range jni {
+			if path.Ext(f.rel) == ".so" && knownABIs[path.Base(path.Dir(f.rel))] {
 				p.facts.NativeLibs = append(p.facts.NativeLibs, analyzer.NativeLib{Path: f.rel,
 					ABI: path.Base(path.Dir(f.rel)), Name: path.Base(f.rel), Size: f.size})
 			}
@@ -423,6 +426,8 @@ func (p *project) readLocalLibs(mods []*module) []*manifestDoc {
 	}
 	return docs
 }
+
+var knownABIs = setOf("armeabi", "armeabi-v7a", "arm64-v8a", "x86", "x86_64", "mips", "mips64", "riscv64")
 
 func (p *project) readArchiveFile(f fileEntry, m *module) *manifestDoc {
 	data, err := p.t.read(f.rel, p.lim.MaxArchive)

@@ -138,7 +138,7 @@ func (t *tree) read(r string, max int64) ([]byte, error) {
 // under lists files whose path starts with dir+"/" (all files for ".").
 func (t *tree) under(dir string) []fileEntry {
 	if dir == "." || dir == "" {
-		return t.files
+		return t.files[:len(t.files):len(t.files)]
 	}
 	prefix := dir + "/"
 	i := sort.Search(len(t.files), func(i int) bool { return t.files[i].rel >= prefix })
@@ -146,7 +146,7 @@ func (t *tree) under(dir string) []fileEntry {
 	for j < len(t.files) && strings.HasPrefix(t.files[j].rel, prefix) {
 		j++
 	}
-	return t.files[i:j]
+	return t.files[i:j:j] // capacity capped: appending never writes into t.files
 }
 
 func (t *tree) has(r string) bool { _, ok := t.byRel[path.Clean(r)]; return ok }
