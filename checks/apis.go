@@ -128,8 +128,15 @@ type apiHit struct {
 	Reflect bool
 }
 
-// findAPIs lists every sensitive reference whose spec passes keep, in a stable order.
+// findAPIs lists every sensitive reference whose spec passes keep, in a stable
+// order, leaving out unused wrappers in utility libraries.
 func (e *env) findAPIs(keep func(*apiSpec) bool) []apiHit {
+	return e.dropDeadLibraryHits(e.findAPIsRaw(keep))
+}
+
+// findAPIsRaw is findAPIs with every reference, used or not: what "is this
+// permission needed by any code" asks.
+func (e *env) findAPIsRaw(keep func(*apiSpec) bool) []apiHit {
 	ix := e.code()
 	var out []apiHit
 	for i := range sensitiveAPIs {
@@ -168,7 +175,6 @@ func (e *env) findAPIs(keep func(*apiSpec) bool) []apiHit {
 		}
 	}
 	out = append(out, e.reflectionHits(keep)...)
-	out = e.dropDeadLibraryHits(out)
 	sort.SliceStable(out, func(a, b int) bool {
 		ma, mb := ix.methods[out[a].Method], ix.methods[out[b].Method]
 		if out[a].Spec.Key != out[b].Spec.Key {
@@ -279,7 +285,7 @@ func isUtility(class string) bool {
 func (e *env) dropDeadLibraryHits(hits []apiHit) []apiHit {
 	ix := e.code()
 	live := map[int]bool{}
-	out := hits[:0]
+	var out []apiHit
 	for _, h := range hits {
 		m := ix.methods[h.Method]
 		if !isUtility(m.Class) {

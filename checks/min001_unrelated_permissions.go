@@ -59,7 +59,7 @@ func runMIN001(e *env, r *Rule) []draft {
 			for _, s := range specs {
 				want[s] = true
 			}
-			if len(e.findAPIs(func(s *apiSpec) bool { return want[s] || sameKey(s, specs) })) > 0 {
+			if len(e.findAPIsRaw(func(s *apiSpec) bool { return want[s] || sameKey(s, specs) })) > 0 {
 				continue
 			}
 			out = append(out, draft{

@@ -146,3 +146,13 @@ func TestMIN001_Negative_ContactsThroughPhoneLookupAndURI(t *testing.T) {
 	perms(f, "READ_CONTACTS", "READ_SMS")
 	wantFindings(t, runRule(t, "CNPI-MIN-001", &Input{Facts: f}), 0)
 }
+
+func TestMIN001_Negative_UsedOnlyInsideLibrary(t *testing.T) {
+	// Leanback's search fragment records audio from a framework callback: the
+	// permission is used even though no app code calls the library.
+	d := newDex().class("androidx.leanback.app.SearchSupportFragment", "androidx.fragment.app.Fragment").
+		method("startRecognition", "call:android.speech.SpeechRecognizer.startListening(Landroid/content/Intent;)V")
+	f := baseFacts(d)
+	perms(f, "RECORD_AUDIO")
+	wantFindings(t, runRule(t, "CNPI-MIN-001", &Input{Facts: f}), 0)
+}

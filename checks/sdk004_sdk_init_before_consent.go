@@ -21,7 +21,7 @@ func newSDK004() Check {
 		RationaleZH: "多数SDK初始化后即开始采集设备信息。在Application.onCreate中初始化、或其自动初始化ContentProvider随进程启动运行，即在用户阅读隐私政策前开始收集。",
 		Fix:         "Initialise SDKs only after the user agrees (use the SDK's pre-init/compliance API before consent, e.g. Umeng UMConfigure.preInit, JPush JCollectionAuth.setAuth(false)); remove or disable SDK auto-init providers (tools:node=\"remove\") and initialise manually after consent.",
 		FixZH:       "用户同意后再初始化SDK（同意前仅调用SDK的合规预初始化接口，如友盟UMConfigure.preInit、极光JCollectionAuth.setAuth(false)）；删除或禁用SDK自动初始化Provider（tools:node=\"remove\"），在同意后手动初始化。",
-		Detects: "On the pre-consent call graph of CNPI-CON-001, every call from app or unattributed code into an SDK's class whose method name is an initialiser (init*, *init, initialize, start, register, setup; not preInit, is*, get*) is reported with its path. " +
+		Detects: "On the pre-consent call graph of CNPI-CON-001, every call from app or unattributed code (not from another SDK) into an SDK's class whose method name is an initialiser (init*, *init, initialize, start (not Thread.start), register, setup; not preInit, is*, get*) is reported with its path. " +
 			"An SDK's ContentProvider in the manifest is reported when its onCreate reaches, within six calls, a sensitive API or an initialiser-named method (or its name contains Init): it runs at process start, before Application.onCreate. Calls behind a stored-consent check are not reported.",
 		FalsePositives: "SDKs whose init is itself consent-aware (compliance builds) are reported: document the SDK version and its mode. Providers whose name contains Init are reported even if their onCreate is not in the DEX.",
 	}, fn: runSDK004}
@@ -37,7 +37,12 @@ func runSDK004(e *env, r *Rule) []draft {
 		caller := e.owner(m.Class)
 		for _, c := range m.Calls {
 			o := e.owner(c.Class)
-			if o == "" || o == "app" || o == caller || !isSDKInit(c.Member) {
+			// Only the boundary counts: app (or unattributed) code starting an SDK.
+			// SDK-internal and SDK-to-SDK calls follow from that first call.
+			if o == "" || o == "app" || (caller != "app" && caller != "") || !isSDKInit(c.Member) {
+				continue
+			}
+			if c.Member == "start" && ix.isSubclass(c.Class, "java.lang.Thread", "android.os.HandlerThread") {
 				continue
 			}
 			k := o + "\x00" + m.display() + "\x00" + c.Member

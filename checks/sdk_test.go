@@ -85,3 +85,16 @@ func TestXB001_Negative(t *testing.T) {
 	in = Input{Facts: baseFacts(nil), Policy: emptyPolicy(), SDKs: sdks(hit("jpush", "JPush", "push", false, "cn.jpush."))}
 	wantFindings(t, runRule(t, "CNPI-XB-001", &in), 0)
 }
+
+func TestSDK004_Negative_SDKInternalThreadStart(t *testing.T) {
+	// moblink's code starting a mob_commons thread is SDK-internal, not an app init.
+	d := newDex().
+		class("com.example.app.App", "android.app.Application").method("onCreate", "call:com.mob.moblink.MobLink.setup()V").
+		class("com.mob.moblink.MobLink", "").method("setup", "call:com.mob.tools.MobHandlerThread.start()V").
+		class("com.mob.tools.MobHandlerThread", "android.os.HandlerThread").method("start")
+	in := Input{Facts: baseFacts(d), SDKs: sdks(hit("mob_moblink", "MobLink", "other", false, "com.mob.moblink."), hit("mob_commons", "MobSDK", "other", false, "com.mob."))}
+	fs := runRule(t, "CNPI-SDK-004", &in)
+	// Only the app's own call into MobLink.setup is reported.
+	wantFindings(t, fs, 1)
+	mustContain(t, fs[0].Message, "com.example.app.App.onCreate calls com.mob.moblink.MobLink.setup")
+}
