@@ -141,3 +141,85 @@ func TestScanSourceSARIF(t *testing.T) {
 		t.Error("no SARIF result has a file:line location")
 	}
 }
+
+// sharedDir finds the read-only corpus: $HEGUI_SHARED, else ../shared next to the
+// repository root.
+func sharedDir(t *testing.T) string {
+	if d := os.Getenv("HEGUI_SHARED"); d != "" {
+		return d
+	}
+	root := filepath.Dir(filepath.Dir(filepath.Dir(repoFixture(t, "x"))))
+	return filepath.Join(filepath.Dir(root), "shared")
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestCorpusLocalLibs drops real vendor SDK files (a JPush jar, the Bugly aar with
+// its manifest, a Weibo .so) into a temporary project's libs/ and checks that the
+// SDK detector finds them through the source analyzer's facts.
+func TestCorpusLocalLibs(t *testing.T) {
+	corpus := filepath.Join(sharedDir(t), "corpus", "sdkjar")
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skipf("corpus not found at %s (set HEGUI_SHARED): %v", corpus, err)
+	}
+	root := t.TempDir()
+	files := map[string]string{
+		"jpush/jpush-android-4.8.1.jar":             "app/libs/jpush-android-4.8.1.jar",
+		"bugly/bugly_crashreport_upgrade-1.5.0.aar": "app/libs/bugly_crashreport_upgrade-1.5.0.aar",
+		"weibo/arm64-v8a/libweibosdkcore.so":        "app/src/main/jniLibs/arm64-v8a/libweibosdkcore.so",
+	}
+	for from, to := range files {
+		copyFile(t, filepath.Join(corpus, from), filepath.Join(root, to))
+	}
+	write := func(rel, s string) {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(root, rel)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, rel), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("settings.gradle", "include ':app'\n")
+	write("app/build.gradle", "plugins { id 'com.android.application' }\nandroid { namespace 'com.corpus.demo'\n defaultConfig { minSdk 21; targetSdk 33 } }\ndependencies {\n    implementation fileTree(dir: 'libs', include: ['*.jar', '*.aar'])\n}\n")
+	write("app/src/main/AndroidManifest.xml", `<manifest xmlns:android="http://schemas.android.com/apk/res/android"><application/></manifest>`)
+
+	rep, err := pipeline.Run(context.Background(), root, pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]string{}
+	for _, h := range rep.SDKs {
+		for _, e := range h.Evidence {
+			if found[h.ID] == "" || e.Path != "" && strings.HasPrefix(e.Path, "app/") {
+				found[h.ID] = e.Path
+			}
+		}
+	}
+	for id, path := range map[string]string{"jpush": "app/libs/jpush-android-4.8.1.jar", "tencent_bugly": "app/libs/bugly_crashreport_upgrade-1.5.0.aar", "weibo_sdk": "app/src/main/jniLibs/arm64-v8a/libweibosdkcore.so"} {
+		if !strings.HasPrefix(found[id], path) {
+			t.Errorf("SDK %s: evidence %q, want under %s; found %v", id, found[id], path, found)
+		}
+	}
+	if rep.App.MinSDK != 21 {
+		t.Errorf("minSdk %d: the aar's uses-sdk must not override Gradle's", rep.App.MinSDK)
+	}
+	merged := false
+	for _, c := range rep.Components {
+		merged = merged || c.Name == "com.tencent.bugly.beta.ui.BetaActivity"
+	}
+	if !merged {
+		t.Errorf("components of the aar manifest not merged: %+v", rep.Components)
+	}
+}

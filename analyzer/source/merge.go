@@ -107,7 +107,7 @@ func mergeManifests(docs []*manifestDoc, app *module) *merged {
 					a.DefinedPermissions = append(a.DefinedPermissions, analyzer.DefinedPermission{Name: name, ProtectionLevel: sub(e, "android:protectionLevel")})
 				}
 			case "uses-sdk":
-				if a.MinSDK == 0 {
+				if a.MinSDK == 0 && d.mod == app {
 					a.MinSDK, _ = strconv.Atoi(sub(e, "android:minSdkVersion"))
 				}
 				if a.TargetSDK == 0 && d.mod == app {
