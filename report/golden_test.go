@@ -228,3 +228,17 @@ func TestSARIFShape(t *testing.T) {
 		t.Errorf("%d results quote the policy sentence, want 1", quoted)
 	}
 }
+
+func TestSARIFURIs(t *testing.T) {
+	for _, c := range []struct{ in, uri, inner string }{
+		{"AndroidManifest.xml", "AndroidManifest.xml", ""},
+		{"resources.arsc#string/privacy_url", "resources.arsc", "string/privacy_url"},
+		{"assets/隐私 政策.html", "assets/%E9%9A%90%E7%A7%81%20%E6%94%BF%E7%AD%96.html", ""},
+		{"", ".", ""},
+	} {
+		uri, inner := sarifURI(c.in)
+		if uri != c.uri || inner != c.inner {
+			t.Errorf("sarifURI(%q) = %q, %q; want %q, %q", c.in, uri, inner, c.uri, c.inner)
+		}
+	}
+}

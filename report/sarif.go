@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"net/url"
 	"path"
 	"sort"
 	"strings"
@@ -192,8 +193,8 @@ func sarifResult(r *Report, f *checks.Finding, ruleIndex int, prefix string, zh 
 		// Every result needs a location for code scanning; the manifest (or the
 		// project root) is where an app-wide finding belongs.
 		p := "AndroidManifest.xml"
-		if r.Target.Kind == "source" && r.Target.Path != "" {
-			p = ""
+		if r.Target.Kind == "source" {
+			p = "" // the project directory itself
 		}
 		locs = append(locs, sarifLocation(prefix+p, checks.Evidence{}))
 	}
@@ -217,19 +218,33 @@ func sarifResult(r *Report, f *checks.Finding, ruleIndex int, prefix string, zh 
 	return res
 }
 
-func sarifLocation(uri string, e checks.Evidence) *sarif.Location {
-	if uri == "" {
-		uri = "."
-	}
+func sarifLocation(p string, e checks.Evidence) *sarif.Location {
+	uri, inner := sarifURI(p)
 	pl := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri))
 	if e.Line > 0 {
 		pl.WithRegion(sarif.NewRegion().WithStartLine(e.Line))
 	}
 	loc := sarif.NewLocationWithPhysicalLocation(pl)
-	if e.Locator != "" || e.Snippet != "" {
-		loc.WithMessage(sarif.NewTextMessage(strings.TrimSpace(e.Locator + " " + e.Snippet)))
+	if msg := strings.TrimSpace(strings.Join([]string{inner, e.Locator, e.Snippet}, " ")); msg != "" {
+		loc.WithMessage(sarif.NewTextMessage(msg))
 	}
 	return loc
+}
+
+// sarifURI makes a relative URI reference of an evidence path: each segment
+// percent-encoded, and a part after '#' (a resource inside resources.arsc, such as
+// "resources.arsc#string/privacy_url") returned separately for the message, since
+// artifact URIs may not carry fragments.
+func sarifURI(p string) (uri, inner string) {
+	p, inner, _ = strings.Cut(p, "#")
+	if p == "" {
+		return ".", inner
+	}
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/"), inner
 }
 
 // uriPrefix turns a target path into a relative URI prefix ("app/" for "./app").
