@@ -34,7 +34,11 @@ type lexer struct {
 	line   int
 	kotlin bool
 	toks   []token
+	depth  int // nested ${…} templates
 }
+
+// maxTemplateDepth bounds template nesting; deeper "${" is read as plain text.
+const maxTemplateDepth = 16
 
 func lex(src []byte, kotlin bool) []token {
 	lx := &lexer{src: src, line: 1, kotlin: kotlin}
@@ -167,7 +171,7 @@ func (lx *lexer) str() {
 				buf = append(buf, unescape(s[lx.pos+1]))
 			}
 			lx.pos += 2
-		case c == '$' && lx.kotlin && lx.pos+1 < len(s) && s[lx.pos+1] == '{':
+		case c == '$' && lx.kotlin && lx.pos+1 < len(s) && s[lx.pos+1] == '{' && lx.depth < maxTemplateDepth:
 			lx.template()
 		default:
 			if len(buf) < maxLiteral {
@@ -193,7 +197,9 @@ func unescape(c byte) byte {
 // letting its braces or quotes disturb the enclosing string.
 func (lx *lexer) template() {
 	lx.pos += 2
+	lx.depth++
 	lx.run(true)
+	lx.depth--
 }
 
 func (lx *lexer) rawString() {
@@ -211,7 +217,7 @@ func (lx *lexer) rawString() {
 			return
 		}
 		c := s[lx.pos]
-		if c == '$' && lx.kotlin && lx.pos+1 < len(s) && s[lx.pos+1] == '{' {
+		if c == '$' && lx.kotlin && lx.pos+1 < len(s) && s[lx.pos+1] == '{' && lx.depth < maxTemplateDepth {
 			lx.template()
 			continue
 		}

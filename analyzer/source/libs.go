@@ -29,6 +29,11 @@ type archiveFacts struct {
 // readArchive lists the classes (and for an aar its jars, .so files and manifest)
 // of a jar or aar held in data. name is its path relative to the scanned root.
 func readArchive(data []byte, name string, lim Limits, depth int) (*archiveFacts, error) {
+	budget := lim.MaxArchive // bytes all nested jars may inflate to, together
+	return readArchiveBudget(data, name, lim, depth, &budget)
+}
+
+func readArchiveBudget(data []byte, name string, lim Limits, depth int, budget *int64) (*archiveFacts, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, err
@@ -46,12 +51,15 @@ func readArchive(data []byte, name string, lim Limits, depth int) (*archiveFacts
 				out.classes = append(out.classes, c)
 			}
 		case strings.HasSuffix(n, ".jar") && depth < maxNestedDepth:
-			inner, err := readEntry(f, lim.MaxArchive)
+			inner, err := readEntry(f, min(lim.MaxArchive, *budget))
+			if err == nil {
+				*budget -= int64(len(inner))
+			}
 			if err != nil {
 				out.warnings = append(out.warnings, fmt.Sprintf("%s!/%s: %v", name, n, err))
 				continue
 			}
-			sub, err := readArchive(inner, name+"!/"+n, lim, depth+1)
+			sub, err := readArchiveBudget(inner, name+"!/"+n, lim, depth+1, budget)
 			if err != nil {
 				out.warnings = append(out.warnings, fmt.Sprintf("%s!/%s: %v", name, n, err))
 				continue

@@ -210,6 +210,9 @@ func TestHostileSource(t *testing.T) {
 		`char c = '\''; char d = '{'; class B { void g() { h(); } void h() {} }`,
 		"package\nimport\nimport static\nimport a.b.*\nclass",
 		"fun <T> fun fun(fun: fun) = fun",
+		strings.Repeat(`"${`, 200000),
+		"x" + strings.Repeat("!!", 200000) + ".y()",
+		"a" + strings.Repeat(".getInstance()", 100000) + ".b()",
 	}
 	r := rand.New(rand.NewSource(7))
 	for i := 0; i < 200; i++ {

@@ -216,7 +216,11 @@ type refs struct {
 	perms map[string][]string // variable → permissions in its initialiser
 	calls []analyzer.SourceCall
 	strs  []analyzer.SourceString
+	depth int // exprType recursion
 }
+
+// maxExprDepth bounds how far exprType recurses through a.b().c()!!… receivers.
+const maxExprDepth = 24
 
 func scanRefs(ix *index, f *fileDecls) ([]analyzer.SourceCall, []analyzer.SourceString) {
 	r := &refs{ix: ix, f: f, vars: map[string]string{}, perms: map[string][]string{}}
@@ -464,9 +468,11 @@ func matchOpen(t []token, closeIdx int) int {
 // when the expression names a class rather than a value.
 func (r *refs) exprType(end int) (typ string, static bool) {
 	t := r.f.toks
-	if end < 0 || end >= len(t) {
+	if end < 0 || end >= len(t) || r.depth >= maxExprDepth {
 		return "", false
 	}
+	r.depth++
+	defer func() { r.depth-- }()
 	tk := t[end]
 	switch {
 	case tk.kind == tIdent:
