@@ -111,7 +111,7 @@ func policyTable(w io.Writer, f *policy.Facts, zh bool) error {
 			evidence = policyShort(it.Evidence[0].Sentence, 80)
 		}
 		if k == policy.ItemAccountCancellation && f.AccountCancellationDays > 0 {
-			evidence = fmt.Sprintf("[%d %s] %s", f.AccountCancellationDays, l("个工作日", "days"), evidence)
+			evidence = fmt.Sprintf("[%d %s] %s", f.AccountCancellationDays, l("日", "days"), evidence)
 		}
 		if !it.Found {
 			missing = append(missing, label)
@@ -155,7 +155,11 @@ func policyTable(w io.Writer, f *policy.Facts, zh bool) error {
 			} else {
 				state = l("仅条件性提及", "conditional only")
 			}
-			if err := t.Append(c.Category, c.Name, state, evidence); err != nil {
+			name := c.Name
+			if cat, ok := policy.CategoryByKey(c.Category); ok && !zh {
+				name = cat.NameEN
+			}
+			if err := t.Append(c.Category, name, state, evidence); err != nil {
 				return err
 			}
 		}
