@@ -85,7 +85,14 @@ func FromAPK(f *analyzer.Facts, db *sdkdb.DB) *Facts {
 	}
 	sort.Strings(files)
 	for _, p := range files {
-		if !strings.HasPrefix(p, "assets/") && !strings.HasPrefix(p, "res/raw/") {
+		rel := p
+		if i := strings.Index(p, "src/"); i == 0 || i > 0 && p[i-1] == '/' {
+			// source tree: app/src/main/assets/x.html reads as assets/x.html
+			if _, r, ok := strings.Cut(p[i+len("src/"):], "/"); ok {
+				rel = r
+			}
+		}
+		if !strings.HasPrefix(rel, "assets/") && !strings.HasPrefix(rel, "res/raw/") {
 			continue
 		}
 		switch strings.ToLower(path.Ext(p)) {
@@ -94,7 +101,7 @@ func FromAPK(f *analyzer.Facts, db *sdkdb.DB) *Facts {
 			continue
 		}
 		origin := "asset"
-		if strings.HasPrefix(p, "res/raw/") {
+		if strings.HasPrefix(rel, "res/raw/") {
 			origin = "raw"
 		}
 		d, err := parseDoc(p, origin, f.Files[p])
