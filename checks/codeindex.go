@@ -290,10 +290,16 @@ var asyncBodies = []struct {
 }
 
 // callees returns the methods m may transfer control to, sorted and unique.
-func (ix *codeIndex) callees(id int) []int {
+func (ix *codeIndex) callees(id int) []int { return ix.calleesBefore(id, -1) }
+
+// calleesBefore is callees restricted to source references before line (when > 0).
+func (ix *codeIndex) calleesBefore(id, line int) []int {
 	m := ix.methods[id]
 	set := map[int]bool{}
 	for _, c := range m.Calls {
+		if line > 0 && c.Line >= line {
+			continue
+		}
 		for _, t := range ix.resolve(c) {
 			set[t] = true
 		}
@@ -311,6 +317,9 @@ func (ix *codeIndex) callees(id int) []int {
 	}
 	// A static initialiser runs on first use of its class.
 	for _, c := range m.Calls {
+		if line > 0 && c.Line >= line {
+			continue
+		}
 		if c.Class != m.Class {
 			for _, t := range ix.byName[c.Class+".<clinit>"] {
 				set[t] = true

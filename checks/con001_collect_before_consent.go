@@ -22,6 +22,7 @@ func newCON001() Check {
 		Detects: "Builds the intra-app call graph from DEX invokes (all DEX files; calls resolved through super classes; constructing a Runnable/Thread/Callable/AsyncTask/Handler also reaches its run/call/doInBackground/handleMessage; using a class reaches its <clinit>) or from source-mode references. " +
 			"Starting from the pre-consent entry points (application class from the manifest, every provider, BOOT_COMPLETED receivers) it walks at most 14 calls deep and 60,000 methods, and reports each sensitive API of §9 it reaches with the path (entry → … → call) and the owner of the calling code. " +
 			"A method that reads a boolean preference (SharedPreferences.getBoolean, MMKV.decodeBool) and loads a string naming consent (agree, privacy, consent, protocol, policy, 隐私, 同意, 协议, 授权) — or calls a boolean method that does — is treated as a consent guard: nothing beyond it is reported. " +
+			"In source mode (Gradle projects) the evidence is file:line, and a consent helper (a method named for consent that reads preferences) guards only what comes after the line that calls it. " +
 			"SDK initialisation calls on the same paths are reported by CNPI-SDK-004, not here.",
 		FalsePositives: "The DEX index keeps no instruction order, so a guard anywhere in a method guards the whole method; a call before the check in the same method is missed. " +
 			"Virtual calls through interfaces are not resolved, so paths through callbacks and listeners are missed (false negatives). A consent flag stored under a name without any of the consent words is not recognised, which yields a false positive.",
@@ -43,7 +44,7 @@ func runCON001(e *env, r *Rule) []draft {
 	}
 	groups := map[string]*group{}
 	for _, h := range e.findAPIs(func(s *apiSpec) bool { return s.PI != "" }) {
-		if !reached[h.Method] {
+		if !reached[h.Method] || !reach.before(h.Method, h.Line) {
 			continue
 		}
 		k := h.Spec.Key + "\x00" + ix.methods[h.Method].display()

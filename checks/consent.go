@@ -15,7 +15,16 @@ type reachability struct {
 	parent  map[int]int // method → caller on a shortest path; -1 for entry methods
 	entry   map[int]int // method → index into entries
 	guarded map[int]bool
-	order   []int // visit order (BFS), guarded methods excluded
+	// cutoff holds, for source methods that check consent part-way, the line of
+	// the check: only what comes before it runs without consent.
+	cutoff map[int]int
+	order  []int // visit order (BFS), guarded methods excluded
+}
+
+// before reports whether a reference at line of method id runs before consent.
+func (r *reachability) before(id, line int) bool {
+	c, ok := r.cutoff[id]
+	return !ok || line == 0 || line < c
 }
 
 type entryPoint struct {
@@ -40,7 +49,7 @@ func (e *env) preConsent() *reachability {
 		return e.reach
 	}
 	ix := e.code()
-	r := &reachability{parent: map[int]int{}, entry: map[int]int{}, guarded: map[int]bool{}}
+	r := &reachability{parent: map[int]int{}, entry: map[int]int{}, guarded: map[int]bool{}, cutoff: map[int]int{}}
 	e.reach = r
 	f := e.facts()
 	add := func(label, class string, names ...string) {
@@ -80,15 +89,19 @@ func (e *env) preConsent() *reachability {
 		}
 		it := queue[0]
 		queue = queue[1:]
-		if guard.guarded(it.id) {
+		gl := guard.guardLine(it.id)
+		if gl == 0 {
 			r.guarded[it.id] = true
 			continue
+		}
+		if gl > 0 {
+			r.cutoff[it.id] = gl
 		}
 		r.order = append(r.order, it.id)
 		if it.depth >= maxReachDepth {
 			continue
 		}
-		for _, t := range ix.callees(it.id) {
+		for _, t := range ix.calleesBefore(it.id, gl) {
 			if _, seen := r.parent[t]; seen {
 				continue
 			}
@@ -157,33 +170,56 @@ func (g *guardCache) direct(id int) bool {
 		return v
 	}
 	m := g.ix.methods[id]
-	reads := callsAny(m, "android.content.SharedPreferences", "getBoolean") ||
-		callsAny(m, "com.tencent.mmkv.MMKV", "decodeBool", "getBoolean")
 	ok := false
-	if reads {
-		if len(m.Strings) == 0 && m.Line > 0 {
-			// Source mode: no constants are recorded; a boolean preference read in
-			// a method whose name speaks of consent stands for the check.
-			ok = containsFold(m.Name, consentWords) || containsFold(m.Class, consentWords)
-		} else {
-			ok = g.ix.hasString(id, func(s string) bool { return len(s) < 200 && containsFold(s, consentWords) })
-		}
+	if isSourceMethod(m) {
+		// Source facts record no constants and may not type a chained call:
+		// a method named for consent that reads preferences is the check.
+		reads := callsAny(m, "android.content.SharedPreferences", "getBoolean") ||
+			callsAny(m, "com.tencent.mmkv.MMKV", "decodeBool", "getBoolean") || callsMember(m, "getSharedPreferences", "getDefaultSharedPreferences")
+		ok = reads && (containsFold(m.Name, consentWords) || containsFold(m.Class, consentWords))
+	} else if callsAny(m, "android.content.SharedPreferences", "getBoolean") || callsAny(m, "com.tencent.mmkv.MMKV", "decodeBool", "getBoolean") {
+		ok = g.ix.hasString(id, func(s string) bool { return len(s) < 200 && containsFold(s, consentWords) })
 	}
 	g.memo[id] = ok
 	return ok
 }
 
-func (g *guardCache) guarded(id int) bool {
+// guardLine says how a method depends on consent: 0 when the whole method is
+// behind a consent check (DEX keeps no instruction order, so a check anywhere in
+// the method counts), a line number when a source method checks consent at that
+// line, and -1 when it does not check at all.
+func (g *guardCache) guardLine(id int) int {
 	if g.direct(id) {
-		return true
+		return 0
 	}
 	m := g.ix.methods[id]
+	src := isSourceMethod(m)
+	line := -1
 	for _, c := range m.Calls {
-		if c.Proto != "" && !strings.HasSuffix(c.Proto, ")Z") {
+		if !src && c.Proto != "" && !strings.HasSuffix(c.Proto, ")Z") {
 			continue
 		}
 		for _, t := range g.ix.resolve(c) {
-			if g.direct(t) {
+			if !g.direct(t) {
+				continue
+			}
+			if !src || c.Line == 0 {
+				return 0
+			}
+			if line < 0 || c.Line < line {
+				line = c.Line
+			}
+		}
+	}
+	return line
+}
+
+func isSourceMethod(m *codeMethod) bool { return !strings.HasSuffix(m.Path, ".dex") }
+
+func callsMember(m *codeMethod, names ...string) bool {
+	for _, c := range m.Calls {
+		for _, n := range names {
+			if c.Member == n {
 				return true
 			}
 		}

@@ -27,8 +27,9 @@ func newSDK001() Check {
 
 func runSDK001(e *env, r *Rule) []draft {
 	ix := e.code()
+	reach := e.preConsent()
 	reached := map[int]bool{}
-	for _, id := range e.preConsent().order {
+	for _, id := range reach.order {
 		reached[id] = true
 	}
 	type agg struct {
@@ -53,7 +54,7 @@ func runSDK001(e *env, r *Rule) []draft {
 		a.catsEN[h.Spec.nameEN()] = true
 		a.callers[ix.methods[h.Method].display()] = true
 		a.ev = append(a.ev, e.codeEvidence(h.Method, h.Line, "references "+h.Target))
-		a.early = a.early || reached[h.Method]
+		a.early = a.early || (reached[h.Method] && reach.before(h.Method, h.Line))
 	}
 	var out []draft
 	for _, id := range sortedKeys(bySDK) {

@@ -36,6 +36,9 @@ func runSDK004(e *env, r *Rule) []draft {
 		m := ix.methods[id]
 		caller := e.owner(m.Class)
 		for _, c := range m.Calls {
+			if !reach.before(id, c.Line) {
+				continue
+			}
 			o := e.owner(c.Class)
 			// Only the boundary counts: app (or unattributed) code starting an SDK.
 			// SDK-internal and SDK-to-SDK calls follow from that first call.

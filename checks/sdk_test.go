@@ -98,3 +98,41 @@ func TestSDK004_Negative_SDKInternalThreadStart(t *testing.T) {
 	wantFindings(t, fs, 1)
 	mustContain(t, fs[0].Message, "com.example.app.App.onCreate calls com.mob.moblink.MobLink.setup")
 }
+
+func srcCall(class, member, inClass, inMethod, path string, line int) analyzer.SourceCall {
+	return analyzer.SourceCall{Class: class, Member: member, InClass: inClass, InMethod: inMethod, Location: analyzer.Location{Path: path, Line: line}}
+}
+
+func TestSDK004_Positive_SourceModeBeforeCheck(t *testing.T) {
+	const app = "app/src/main/java/com/example/app/App.kt"
+	f := baseFacts(nil)
+	f.Source.Kind = "source"
+	f.Code = &analyzer.SourceCode{Calls: []analyzer.SourceCall{
+		srcCall("cn.jpush.android.api.JPushInterface", "init", "com.example.app.App", "onCreate", app, 10),
+		srcCall("com.example.app.PrivacyStore", "agreed", "com.example.app.App", "onCreate", app, 11),
+		srcCall("com.tencent.bugly.crashreport.CrashReport", "initCrashReport", "com.example.app.App", "onCreate", app, 12),
+		srcCall("android.app.Application", "getSharedPreferences", "com.example.app.PrivacyStore", "agreed", app, 30),
+	}}
+	in := Input{Facts: f, SDKs: sdks(hit("jpush", "JPush", "push", false, "cn.jpush."), hit("tencent_bugly", "Bugly", "crash", false, "com.tencent.bugly."))}
+	fs := runRule(t, "CNPI-SDK-004", &in)
+	// JPush is initialised on line 10, before the consent check on line 11; Bugly after it.
+	wantFindings(t, fs, 1)
+	if fs[0].Owner != "jpush" || fs[0].Evidence[0].Line != 10 || fs[0].Evidence[0].Kind != "source" {
+		t.Fatalf("%+v", fs[0])
+	}
+}
+
+func TestSDK004_Negative_SourceModeGuardedHelper(t *testing.T) {
+	const app = "app/src/main/java/com/example/app/App.kt"
+	f := baseFacts(nil)
+	f.Source.Kind = "source"
+	f.Code = &analyzer.SourceCode{Calls: []analyzer.SourceCall{
+		srcCall("com.umeng.commonsdk.UMConfigure", "preInit", "com.example.app.App", "onCreate", app, 12),
+		srcCall("com.example.app.PrivacyStore", "agreed", "com.example.app.App", "onCreate", app, 13),
+		srcCall("com.example.app.App", "initSdks", "com.example.app.App", "onCreate", app, 14),
+		srcCall("com.igexin.sdk.PushManager", "initialize", "com.example.app.App", "initSdks", app, 19),
+		srcCall("android.app.Application", "getSharedPreferences", "com.example.app.PrivacyStore", "agreed", app, 30),
+	}}
+	in := Input{Facts: f, SDKs: sdks(hit("getui_push", "Getui", "push", false, "com.igexin."), hit("umeng_analytics", "Umeng", "analytics", false, "com.umeng."))}
+	wantFindings(t, runRule(t, "CNPI-SDK-004", &in), 0)
+}
