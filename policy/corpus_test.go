@@ -83,7 +83,8 @@ func TestCorpusPolicies(t *testing.T) {
 			denied: []string{"contacts"}, found: []string{ItemOperator, ItemEffectiveDate}},
 		{file: "see-agreement/coolapk-privacy.md", policyLike: true,
 			// "以下为…接入第三方 SDK 目录…:" then "* **Umeng(友盟) SDK**" items with fields.
-			listed:  []string{"umeng_analytics", "tencent_bugly", "pangle_cn", "tencent_gdt", "wechat_opensdk", "qq_connect"},
+			// "小米PUSH", "华为PUSH", "GromoreSDK" are written as such.
+			listed:  []string{"umeng_analytics", "tencent_bugly", "pangle_cn", "tencent_gdt", "wechat_opensdk", "qq_connect", "xiaomi_push", "huawei_push", "gromore"},
 			missing: []string{ItemComplaintChannel}, found: []string{ItemEffectiveDate, ItemAccountCancellation}},
 		{file: "see-agreement/vivo-browser-privacy.md", policyLike: true, days: 15,
 			// "③QQ分享SDK": the circled digit normalises to "3".

@@ -71,7 +71,8 @@ func (m *matcher) find(low string) []hit {
 					continue
 				}
 				end := i + len(p)
-				if end < len(low) && isWordByte(low[end]) && isWordByte(p[len(p)-1]) {
+				// "GromoreSDK" still names GroMore.
+				if end < len(low) && isWordByte(low[end]) && isWordByte(p[len(p)-1]) && !strings.HasPrefix(low[end:], "sdk") {
 					continue
 				}
 				out = append(out, hit{pos: i, end: end, pat: pi})

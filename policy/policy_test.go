@@ -346,6 +346,8 @@ func TestMatcherBoundaries(t *testing.T) {
 		"深圳市腾讯计算机系统有限公司":            nil,
 		"极光推送SDK | 深圳市和讯华谷信息技术有限公司": {"jpush"},
 		"腾讯 Bugly":                  {"tencent_bugly"},
+		"接入BuglySDK":                {"tencent_bugly"},
+		"极光PUSH":                    {"jpush"},
 	}
 	for s, want := range cases {
 		var got []string

@@ -145,6 +145,10 @@ func nameVariants(n string) []string {
 			out = append(out, v)
 		}
 	}
+	// Policies write "小米PUSH" for 小米推送.
+	if p, ok := strings.CutSuffix(n, "推送"); ok && utf8.RuneCountInString(p) >= 2 {
+		out = append(out, p+"push", p+" push")
+	}
 	return out
 }
 
