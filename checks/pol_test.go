@@ -120,3 +120,12 @@ func TestPOL012_Negative_DisclosedByKeyword(t *testing.T) {
 	discloses(p, "location", "地点标签功能会获取您的精确位置信息。")
 	wantFindings(t, runRule(t, "CNPI-POL-012", &Input{Facts: f, Policy: p}), 0)
 }
+
+func TestPOL001_Positive_ConsentStringsOnly(t *testing.T) {
+	p := &policy.Facts{ConsentDialog: []policy.Found{{Value: "同意并继续", Path: "resources.arsc#string/agree"}}}
+	fs := runRule(t, "CNPI-POL-001", &Input{Facts: baseFacts(newDex()), Policy: p})
+	wantFindings(t, fs, 1)
+	if fs[0].Severity != Low || fs[0].Evidence[0].Snippet != "同意并继续" {
+		t.Fatalf("%+v", fs[0])
+	}
+}
