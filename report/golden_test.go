@@ -151,9 +151,14 @@ func TestHTMLEscapesAPKText(t *testing.T) {
 }
 
 func TestMarkdownEscapes(t *testing.T) {
-	out := string(render(t, "markdown", Options{Rules: fixtureRules()}, fixtureReport()))
-	if strings.Contains(out, "<script") {
-		t.Error("markdown passes raw HTML through")
+	r := fixtureReport()
+	r.Findings[0].MessageZH = `<img src=x onerror=alert(1)> | [link](http://evil)`
+	out := string(render(t, "markdown", Options{Rules: fixtureRules()}, r))
+	if strings.Contains(out, "<img") || strings.Contains(out, "[link](") {
+		t.Error("markdown passes raw HTML or a link from APK text through")
+	}
+	if !strings.Contains(out, "&lt;img src=x onerror=alert(1)&gt; \\| \\[link\\](http://evil)") {
+		t.Errorf("escaped message missing:\n%s", out)
 	}
 	if !strings.Contains(out, "<details>") {
 		t.Error("markdown lacks the collapsible details")

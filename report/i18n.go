@@ -54,6 +54,7 @@ var text = map[string][2]string{ // id → {zh, en}
 	"colon":         {"：", ": "},
 	"semi":          {"；", "; "},
 	"same_fix":      {"同上", "(as above)"},
+	"more_findings": {"另有 %d 处，见 HTML 或 SARIF 报告", "%d more, see the HTML or SARIF report"},
 	"more_evidence": {"另有 %d 条证据", "%d more evidence items"},
 }
 
