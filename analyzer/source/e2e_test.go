@@ -66,6 +66,19 @@ func TestScanSourceTree(t *testing.T) {
 			t.Errorf("SDK %s not detected; have %v", id, sdks)
 		}
 	}
+	// The bundled policy is found at its source-tree path and checked.
+	if rep.Policy == nil || len(rep.Policy.Documents) != 1 || rep.Policy.Documents[0].Path != "app/src/main/assets/privacy.html" {
+		t.Errorf("policy documents = %+v", rep.Policy)
+	}
+	policyEvidence := false
+	for _, f := range rep.Findings {
+		for _, e := range f.Evidence {
+			policyEvidence = policyEvidence || e.Kind == "policy" && e.Path == "app/src/main/assets/privacy.html"
+		}
+	}
+	if !policyEvidence {
+		t.Error("no finding cites the bundled privacy policy")
+	}
 	imeiInOnCreate := false
 	for _, f := range rep.Findings {
 		for _, e := range f.Evidence {
