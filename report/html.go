@@ -56,6 +56,7 @@ type htmlReport struct {
 	SharingText                             string
 	PolicyDocs                              []string
 	HasPolicy                               bool
+	HasUsedBy                               bool
 	Packers                                 []string
 	Diagnostics                             []string
 	Suppressed                              []SuppressedFinding
@@ -170,6 +171,7 @@ func buildHTMLReport(r *Report, o Options, zh bool) htmlReport {
 	}
 	for _, p := range r.Permissions {
 		dc := disclosureClass(p.Disclosed)
+		h.HasUsedBy = h.HasUsedBy || len(p.UsedBy) > 0
 		h.Perms = append(h.Perms, htmlPerm{Name: shortPerm(p.Name), PI: piName(zh, p), Disclosed: permDisclosure(zh, p, r.hasPolicy()),
 			DisclosedClass: dc, UsedBy: strings.Join(p.UsedBy, ", "), Evidence: p.Evidence, Dangerous: p.Dangerous})
 	}
