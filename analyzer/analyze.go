@@ -13,6 +13,7 @@ import (
 
 	"github.com/avast/apkparser"
 
+	"github.com/hegui-dev/hegui/analyzer/aab"
 	"github.com/hegui-dev/hegui/analyzer/arsc"
 )
 
@@ -37,7 +38,7 @@ const (
 	maxDiagnostics  = 500
 )
 
-// Analyze reads the APK at path. An error means the input as a whole is not an
+// Analyze reads the APK or Android App Bundle (.aab) at path. An error means the input as a whole is not an
 // analysable APK; damage to single parts is reported in Facts.Diagnostics.
 func Analyze(ctx context.Context, path string, opts Options) (*Facts, error) {
 	f, err := os.Open(path)
@@ -80,17 +81,16 @@ func Analyze(ctx context.Context, path string, opts Options) (*Facts, error) {
 	if len(a.names) > maxEntries {
 		return nil, fmt.Errorf("%s: %d ZIP entries, over the limit of %d", path, len(a.names), maxEntries)
 	}
-	if !a.has(manifestPath) {
-		if a.has("base/manifest/AndroidManifest.xml") {
-			facts.Source.Kind = "aab"
-			return nil, fmt.Errorf("%s: Android App Bundle (AAB): not supported yet, build an APK with bundletool", path)
-		}
+	an := &apkAnalysis{ctx: ctx, a: a, f: f, facts: facts, opts: opts, path: path}
+	if !a.has(manifestPath) && a.has(aab.ManifestPath) {
+		facts.Source.Kind = "aab"
+		an.bundle = aab.NewLayout(a.names)
+	} else if !a.has(manifestPath) {
 		if len(a.names) == 0 {
 			return nil, fmt.Errorf("%s: not a ZIP archive or no readable entry", path)
 		}
 		return nil, fmt.Errorf("%s: no AndroidManifest.xml: not an APK", path)
 	}
-	an := &apkAnalysis{ctx: ctx, a: a, f: f, facts: facts, opts: opts, path: path}
 	if err := an.run(); err != nil {
 		return nil, err
 	}
@@ -110,6 +110,8 @@ type apkAnalysis struct {
 	path  string
 	tab   *arsc.Table
 
+	bundle *aab.Layout // nil for an APK
+
 	dexBytes atomic.Int64 // inflated DEX bytes so far
 }
 
@@ -121,6 +123,31 @@ func (an *apkAnalysis) diag(path, format string, args ...any) {
 }
 
 func (an *apkAnalysis) run() error {
+	if an.bundle != nil {
+		if err := an.readBundleManifests(); err != nil {
+			return err
+		}
+	} else if err := an.readManifest(); err != nil {
+		return err
+	}
+	an.readNetworkConfig()
+	stages := []func(){an.readDex, an.readEntries, an.readSigning}
+	for _, stage := range stages {
+		if err := an.ctx.Err(); err != nil {
+			return fmt.Errorf("%s: %w", an.path, err)
+		}
+		stage()
+	}
+	if err := an.ctx.Err(); err != nil {
+		return fmt.Errorf("%s: %w", an.path, err)
+	}
+	sort.SliceStable(an.facts.Diagnostics, func(i, j int) bool {
+		return an.facts.Diagnostics[i].Path < an.facts.Diagnostics[j].Path
+	})
+	return nil
+}
+
+func (an *apkAnalysis) readManifest() error {
 	an.readResources()
 	b, err := an.a.read(manifestPath, maxManifestSize)
 	if err != nil {
@@ -137,20 +164,6 @@ func (an *apkAnalysis) run() error {
 	if m.Components != nil {
 		an.facts.Components = m.Components
 	}
-	an.readNetworkConfig()
-	stages := []func(){an.readDex, an.readEntries, an.readSigning}
-	for _, stage := range stages {
-		if err := an.ctx.Err(); err != nil {
-			return fmt.Errorf("%s: %w", an.path, err)
-		}
-		stage()
-	}
-	if err := an.ctx.Err(); err != nil {
-		return fmt.Errorf("%s: %w", an.path, err)
-	}
-	sort.SliceStable(an.facts.Diagnostics, func(i, j int) bool {
-		return an.facts.Diagnostics[i].Path < an.facts.Diagnostics[j].Path
-	})
 	return nil
 }
 

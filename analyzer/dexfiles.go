@@ -29,7 +29,7 @@ func dexOrder(a *archive) []string {
 }
 
 func (an *apkAnalysis) readDex() {
-	names := dexOrder(an.a)
+	names := an.dexNames()
 	files := make([]DexFile, len(names))
 	workers := min(runtime.GOMAXPROCS(0), len(names))
 	jobs := make(chan int)

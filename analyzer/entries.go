@@ -20,7 +20,7 @@ var (
 // files, and DEX code hidden outside the loaded classesN.dex.
 func (an *apkAnalysis) readEntries() {
 	loaded := map[string]bool{}
-	for _, n := range dexOrder(an.a) {
+	for _, n := range an.dexNames() {
 		loaded[n] = true
 	}
 	textTotal := 0
@@ -29,18 +29,19 @@ func (an *apkAnalysis) readEntries() {
 			return
 		}
 		size := an.a.declaredSize(name)
+		local := an.local(name) // the entry's path in an APK; differs in bundles
 		switch {
-		case loaded[name]:
+		case loaded[name] || local == "":
 			continue
-		case topDex.MatchString(name):
+		case topDex.MatchString(local):
 			an.hidden(name, "dex", size, "classesN.dex outside the contiguous sequence Android loads")
 			continue
-		case libSO.MatchString(name):
+		case libSO.MatchString(local):
 			an.nativeLib(name, size)
 			continue
 		}
-		inAssets := strings.HasPrefix(name, "assets/") || strings.HasPrefix(name, "res/raw/")
-		if !inAssets && !sniffWorthy(name) {
+		inAssets := strings.HasPrefix(local, "assets/") || strings.HasPrefix(local, "res/raw/")
+		if !inAssets && !sniffWorthy(local) {
 			continue
 		}
 		var head []byte
@@ -115,7 +116,7 @@ func (an *apkAnalysis) hidden(name, kind string, size int64, reason string) {
 // hiddenCode decides whether an entry carries code Android does not load by itself.
 func (an *apkAnalysis) hiddenCode(name, typ string, size int64, head []byte) {
 	ext := strings.ToLower(path.Ext(name))
-	inAssets := strings.HasPrefix(name, "assets/")
+	inAssets := strings.HasPrefix(an.local(name), "assets/")
 	switch {
 	case typ == "dex" && ext == ".dex":
 		an.hidden(name, "dex", size, "DEX file outside the top-level classesN.dex (loaded at run time by a packer or plugin framework)")
@@ -159,7 +160,10 @@ func (an *apkAnalysis) archiveCode(name string, size int64) (string, bool) {
 }
 
 func (an *apkAnalysis) nativeLib(name string, size int64) {
-	m := libSO.FindStringSubmatch(name)
+	m := libSO.FindStringSubmatch(an.local(name))
+	if m == nil {
+		return
+	}
 	lib := NativeLib{Path: name, ABI: m[1], Name: m[2], Size: size}
 	if an.opts.NativeStrings || size < 0 {
 		b, err := an.a.read(name, maxNativeSize)

@@ -94,6 +94,11 @@ func extractManifest(b []byte, tab *arsc.Table) (*manifest, error) {
 	if err != nil {
 		return nil, err
 	}
+	return manifestFromTree(root, warn, tab)
+}
+
+// manifestFromTree reads a decoded manifest (binary XML, or protobuf XML in bundles).
+func manifestFromTree(root *axml.Node, warn error, tab *arsc.Table) (*manifest, error) {
 	if root.Tag != "manifest" {
 		return nil, fmt.Errorf("root element is <%s>, not <manifest>", root.Tag)
 	}

@@ -12,8 +12,9 @@ func (an *apkAnalysis) readNetworkConfig() {
 	if p == "" {
 		return
 	}
-	if !strings.HasPrefix(p, "res/") || !an.a.has(p) {
-		an.diag(manifestPath, "networkSecurityConfig %q does not name a file in the APK", p)
+	mpath := an.facts.App.Location.Path
+	if p = an.entry(p); !strings.HasPrefix(an.local(p), "res/") || !an.a.has(p) {
+		an.diag(mpath, "networkSecurityConfig %q does not name a file in the APK", an.facts.App.NetworkSecConfig)
 		return
 	}
 	b, err := an.a.read(p, maxXMLSize)
@@ -21,7 +22,7 @@ func (an *apkAnalysis) readNetworkConfig() {
 		an.diag(p, "%v", err)
 		return
 	}
-	root, warn, err := axml.Parse(b)
+	root, warn, err := an.parseXML(b)
 	if err != nil {
 		an.diag(p, "%v", err)
 		return
