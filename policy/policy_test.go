@@ -463,3 +463,25 @@ func TestHostileInput(t *testing.T) {
 		t.Error("oversized document accepted")
 	}
 }
+
+// FuzzAnalyze: any bytes, under any name, give facts with every item key and no
+// panic.
+func FuzzAnalyze(f *testing.F) {
+	for _, n := range []string{"complete-zh.html", "english.md", "negations-zh.md", "gbk.txt", "utf16le.txt"} {
+		b, err := os.ReadFile(filepath.Join("..", "testdata", "policy", n))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(n, b)
+	}
+	db := testDB()
+	f.Fuzz(func(t *testing.T, name string, b []byte) {
+		facts, err := Analyze(name, b, db)
+		if err != nil {
+			return
+		}
+		if len(facts.Items) != len(ItemKeys) {
+			t.Fatalf("%d items", len(facts.Items))
+		}
+	})
+}
