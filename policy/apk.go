@@ -85,7 +85,7 @@ func FromAPK(f *analyzer.Facts, db *sdkdb.DB) *Facts {
 	}
 	sort.Strings(files)
 	for _, p := range files {
-		rel := p
+		rel := f.APKPath(p) // bundles: base/assets/x.html reads as assets/x.html
 		if i := strings.Index(p, "src/"); i == 0 || i > 0 && p[i-1] == '/' {
 			// source tree: app/src/main/assets/x.html reads as assets/x.html
 			if _, r, ok := strings.Cut(p[i+len("src/"):], "/"); ok {

@@ -447,7 +447,7 @@ func (d *detection) files() {
 		}
 	}
 	for _, a := range d.f.Assets {
-		ids := matchGlobs(ix.assets, a.Path)
+		ids := matchGlobs(ix.assets, d.f.APKPath(a.Path))
 		for _, id := range ids {
 			d.add(id, len(ids) > 1, Evidence{Kind: KindAsset, Value: a.Path, Path: a.Path})
 		}

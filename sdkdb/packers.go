@@ -160,7 +160,7 @@ func (d *detection) packers() {
 	for _, p := range paths {
 		for i := range packerSigs {
 			for _, g := range packerSigs[i].assets {
-				if globMatch(g, p) {
+				if globMatch(g, d.f.APKPath(p)) {
 					add(&packerSigs[i], Evidence{Kind: KindAsset, Value: p, Path: p})
 				}
 			}
