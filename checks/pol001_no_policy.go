@@ -22,7 +22,7 @@ func newPOL001() Check {
 		FixZH:       "在App内置隐私政策（assets或res/raw），或在首次运行的同意弹窗中提供隐私政策链接；扫描时用 --policy 提供线上隐私政策全文，以便检查其内容。",
 		Detects: "Fires at high severity when the APK holds no policy text, no policy-like URL (privacy, yinsi, agreement, protocol, policy) and no consent-dialog strings. " +
 			"When only a URL or consent strings are found, the policy is probably hosted remotely: it fires at low severity and says which policy rules were not evaluated until the text is supplied with --policy. " +
-			"It never fires once a policy document has been read.",
+			"It never fires once a policy document has been read, and only at info severity when the app shows no sign of processing PI (no privacy or INTERNET permission, no SDK, no sensitive API).",
 		FalsePositives: "A policy fetched from a server at run time through an obfuscated or computed URL is invisible to static analysis; supply it with --policy.",
 	}, fn: runPOL001}
 }
@@ -55,6 +55,15 @@ func runPOL001(e *env, r *Rule) []draft {
 	}
 	list := strings.Join(skipped, ", ")
 	if len(urls) == 0 && len(dialog) == 0 {
+		if !e.mayProcessPI() {
+			return []draft{{
+				Severity:  sev(Info),
+				Message:   "No privacy policy was found, but the app shows no sign of processing personal information (no privacy permission, no INTERNET permission, no SDK, no sensitive API): a policy is only required once it does.",
+				MessageZH: "未发现隐私政策，但App未显示处理个人信息的迹象（无隐私权限、无网络权限、无第三方SDK、无敏感接口调用）；处理个人信息时才须提供隐私政策。",
+				Evidence:  []Evidence{{Kind: "manifest", Path: e.manifestPath(), Locator: e.facts().App.Package, Snippet: "no policy text, URL or consent string in the APK"}},
+				Key:       []string{"none"},
+			}}
+		}
 		return []draft{{
 			Message:   "No privacy policy was found: no policy text in assets or resources, no policy URL in code or resources, and no consent-dialog strings. Rules that read the policy were not evaluated: " + list + ".",
 			MessageZH: "未发现隐私政策：assets和资源中没有隐私政策文本，代码和资源中没有隐私政策链接，也没有隐私政策同意弹窗文字。依赖隐私政策的规则未执行：" + list + "。",
@@ -108,4 +117,18 @@ func (e *env) policyURLsFallback() []found {
 		out = out[:5]
 	}
 	return out
+}
+
+// mayProcessPI reports whether anything in the app can reach personal information
+// or send data off the device.
+func (e *env) mayProcessPI() bool {
+	for _, p := range e.facts().App.Permissions {
+		if _, ok := lookupPrivacyPermission(p.Name); ok || p.Name == "android.permission.INTERNET" {
+			return true
+		}
+	}
+	if len(e.sdks()) > 0 {
+		return true
+	}
+	return len(e.findAPIs(func(s *apiSpec) bool { return s.PI != "" })) > 0
 }

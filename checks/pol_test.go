@@ -7,7 +7,9 @@ import (
 )
 
 func TestPOL001_Positive_NothingAtAll(t *testing.T) {
-	fs := runRule(t, "CNPI-POL-001", &Input{Facts: baseFacts(newDex())})
+	f := baseFacts(newDex())
+	perms(f, "INTERNET")
+	fs := runRule(t, "CNPI-POL-001", &Input{Facts: f})
 	wantFindings(t, fs, 1)
 	if fs[0].Severity != High {
 		t.Fatalf("severity %s, want high", fs[0].Severity)
@@ -127,5 +129,13 @@ func TestPOL001_Positive_ConsentStringsOnly(t *testing.T) {
 	wantFindings(t, fs, 1)
 	if fs[0].Severity != Low || fs[0].Evidence[0].Snippet != "同意并继续" {
 		t.Fatalf("%+v", fs[0])
+	}
+}
+
+func TestPOL001_Negative_NoPIProcessingIsInfoOnly(t *testing.T) {
+	fs := runRule(t, "CNPI-POL-001", &Input{Facts: baseFacts(newDex())})
+	wantFindings(t, fs, 1)
+	if fs[0].Severity != Info {
+		t.Fatalf("an app with no permission, SDK or sensitive API: severity %s, want info", fs[0].Severity)
 	}
 }
