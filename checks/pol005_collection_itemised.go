@@ -46,10 +46,12 @@ func runPOL005(e *env, r *Rule) []draft {
 			continue
 		}
 		owners := map[string]bool{}
+		callers := map[string]bool{}
 		var ev []Evidence
 		for _, h := range byCat[key] {
 			m := ix.methods[h.Method]
 			owners[e.owner(m.Class)] = true
+			callers[m.display()] = true
 			ev = append(ev, e.codeEvidence(h.Method, h.Line, "references "+h.Target))
 		}
 		var who, whoZH []string
@@ -58,10 +60,14 @@ func runPOL005(e *env, r *Rule) []draft {
 			whoZH = append(whoZH, e.ownerLabel(o, true))
 		}
 		ev = append(ev, e.policyDocEvidence())
+		cl := sortedKeys(callers)
+		if len(cl) > 3 {
+			cl = cl[:3]
+		}
 		out = append(out, draft{
-			Message: fmt.Sprintf("The code reads %s (%s; %d reference(s) in %s) but the policy does not disclose collecting it.",
-				cat.Name, cat.NameZH, len(byCat[key]), strings.Join(who, ", ")),
-			MessageZH: fmt.Sprintf("代码读取%s（%d处，位于%s），但隐私政策未说明收集该类信息。", cat.NameZH, len(byCat[key]), strings.Join(whoZH, "、")),
+			Message: fmt.Sprintf("The code reads %s (%s; %d reference(s) in %s, e.g. %s) but the policy does not disclose collecting it.",
+				cat.Name, cat.NameZH, len(byCat[key]), strings.Join(who, ", "), strings.Join(cl, ", ")),
+			MessageZH: fmt.Sprintf("代码读取%s（%d处，位于%s，如%s），但隐私政策未说明收集该类信息。", cat.NameZH, len(byCat[key]), strings.Join(whoZH, "、"), strings.Join(cl, "、")),
 			Evidence:  ev,
 			Key:       []string{"pi:" + key},
 		})
