@@ -171,3 +171,33 @@ func TestUX001_Negative_LaunchOwnPackage(t *testing.T) {
 		"call:android.content.pm.PackageManager.getLaunchIntentForPackage(Ljava/lang/String;)Landroid/content/Intent;")
 	wantFindings(t, runRule(t, "CNPI-UX-001", &Input{Facts: baseFacts(d)}), 0)
 }
+
+func TestUX001_Positive_WakesOtherAppsService(t *testing.T) {
+	d := newDex().class("com.igexin.push.core.Waker", "").method("wake",
+		"str:com.other.news", "str:com.igexin.sdk.PushService", "str:com.google.android.gms",
+		"call:android.content.Intent.setClassName(Ljava/lang/String;Ljava/lang/String;)Landroid/content/Intent;",
+		"call:android.content.Context.startService(Landroid/content/Intent;)Landroid/content/ComponentName;")
+	in := Input{Facts: baseFacts(d), SDKs: sdks(hit("getui_push", "Getui", "push", false, "com.igexin."))}
+	fs := runRule(t, "CNPI-UX-001", &in)
+	wantFindings(t, fs, 1)
+	mustContain(t, fs[0].Message, "com.other.news")
+	if fs[0].Owner != "getui_push" {
+		t.Fatalf("owner %q", fs[0].Owner)
+	}
+}
+
+func TestUX001_Negative_OwnService(t *testing.T) {
+	d := newDex().class("com.example.app.Sync", "").method("start",
+		"str:com.example.app", "str:com.example.app.SyncService",
+		"call:android.content.Intent.setClassName(Ljava/lang/String;Ljava/lang/String;)Landroid/content/Intent;",
+		"call:android.content.Context.startService(Landroid/content/Intent;)Landroid/content/ComponentName;")
+	wantFindings(t, runRule(t, "CNPI-UX-001", &Input{Facts: baseFacts(d)}), 0)
+}
+
+func TestUX001_Negative_PlayServicesBinding(t *testing.T) {
+	d := newDex().class("com.umeng.commonsdk.AdId", "").method("get",
+		"str:com.google.android.gms", "str:com.google.android.gms.ads.identifier.service.START",
+		"call:android.content.Intent.setPackage(Ljava/lang/String;)Landroid/content/Intent;",
+		"call:android.content.Context.bindService(Landroid/content/Intent;Landroid/content/ServiceConnection;I)Z")
+	wantFindings(t, runRule(t, "CNPI-UX-001", &Input{Facts: baseFacts(d)}), 0)
+}

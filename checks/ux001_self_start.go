@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/hegui-dev/hegui/sdkdb"
@@ -21,7 +22,7 @@ func newUX001() Check {
 		FixZH:       "除用户开启的功能确需外，删除开机、解锁、网络变化、应用安装等广播接收器；在推送SDK后台关闭“关联启动/拉活”或用 tools:node=\"remove\" 移除相关组件；不得在无用户操作时启动其他App的组件。",
 		Detects: "Receivers listening for BOOT_COMPLETED, LOCKED_BOOT_COMPLETED, QUICKBOOT_POWERON, USER_PRESENT, CONNECTIVITY_CHANGE or PACKAGE_ADDED/REPLACED/REMOVED (one finding per receiver); " +
 			"exported activities and services of push SDKs with intent filters (wake-up components such as JPush DActivity); and calls to PackageManager.getLaunchIntentForPackage (starting another app), one finding per owner.",
-		FalsePositives: "A boot receiver that only reschedules alarms the user set (reminders) has a reasonable scenario; say so in the policy. getLaunchIntentForPackage on the app's own package is not distinguished.",
+		FalsePositives: "A boot receiver that only reschedules alarms the user set (reminders) has a reasonable scenario; say so in the policy. Binding another app's service for a user-initiated login (Weibo SSO) is reported too.",
 	}, fn: runUX001}
 }
 
@@ -71,6 +72,7 @@ func runUX001(e *env, r *Rule) []draft {
 			}
 		}
 	}
+	out = append(out, e.wakeOtherServices()...)
 	ix := e.code()
 	byOwner := map[string][]useSite{}
 	for _, u := range ix.users("android.content.pm.PackageManager", "getLaunchIntentForPackage") {
@@ -99,6 +101,83 @@ func runUX001(e *env, r *Rule) []draft {
 			Evidence:  ev,
 			Owner:     o,
 			Key:       []string{"launch-other:" + o},
+		})
+	}
+	return out
+}
+
+var (
+	packageNameRe = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){1,5}$`)
+	classNameRe   = regexp.MustCompile(`^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+\.[A-Z][A-Za-z0-9_$]*$`)
+)
+
+// isPlatformPackage names system and platform-service packages an SDK binds to for
+// IDs or login (Google Play services, HMS Core): not another app being woken.
+func isPlatformPackage(p string) bool {
+	for _, x := range []string{"android", "com.android", "java", "com.google.android.gms", "com.google.android.gsf", "com.android.vending", "com.google.android.wearable.app", "com.huawei.hwid", "com.huawei.hms"} {
+		if p == x || strings.HasPrefix(p, x+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// wakeOtherServices finds methods that start or bind a service of another package
+// by an explicit component: they load another package's name, target it with
+// Intent.setClassName/setPackage/setComponent or new ComponentName, and call
+// startService/bindService/startForegroundService. One finding per owner.
+func (e *env) wakeOtherServices() []draft {
+	ix := e.code()
+	self := e.facts().App.Package
+	byOwner := map[string][]Evidence{}
+	pkgs := map[string]map[string]bool{}
+	for id, m := range ix.methods {
+		if isSourceMethod(m) {
+			continue
+		}
+		explicit := callsAny(m, "android.content.Intent", "setClassName") || callsAny(m, "android.content.ComponentName", "<init>")
+		starts := callsMember(m, "startService", "bindService", "startForegroundService")
+		if !explicit || !starts {
+			continue
+		}
+		var others []string
+		for _, pkg := range m.Strings {
+			if !packageNameRe.MatchString(pkg) || pkg == self || strings.HasPrefix(pkg, self+".") || isPlatformPackage(pkg) ||
+				strings.HasPrefix(m.Class, pkg+".") {
+				continue
+			}
+			// An explicit component names the package and a class: require the class.
+			for _, cls := range m.Strings {
+				if classNameRe.MatchString(cls) && !strings.HasPrefix(cls, self+".") && !strings.HasPrefix(cls, "android.") {
+					others = append(others, pkg)
+					break
+				}
+			}
+		}
+		if len(others) == 0 {
+			continue
+		}
+		o := e.owner(m.Class)
+		if pkgs[o] == nil {
+			pkgs[o] = map[string]bool{}
+		}
+		for _, p := range others {
+			pkgs[o][p] = true
+		}
+		byOwner[o] = append(byOwner[o], e.codeEvidence(id, 0, "starts or binds a service of "+strings.Join(others, ", ")))
+	}
+	var out []draft
+	for _, o := range sortedKeys(byOwner) {
+		list := sortedKeys(pkgs[o])
+		if len(list) > 5 {
+			list = list[:5]
+		}
+		out = append(out, draft{
+			Message:   fmt.Sprintf("%s starts or binds services of other apps by explicit component (%s): associated start (关联启动).", e.ownerLabel(o, false), strings.Join(list, ", ")),
+			MessageZH: fmt.Sprintf("%s通过显式组件启动或绑定其他App的服务（%s），属于关联启动。", e.ownerLabel(o, true), strings.Join(list, "、")),
+			Evidence:  byOwner[o],
+			Owner:     o,
+			Key:       []string{"wake-other-services:" + o},
 		})
 	}
 	return out
