@@ -135,15 +135,25 @@ func (e *env) findAPIs(keep func(*apiSpec) bool) []apiHit {
 }
 
 // findAPIsRaw is findAPIs with every reference, used or not: what "is this
-// permission needed by any code" asks.
+// permission needed by any code" asks. The full list is computed once per run.
 func (e *env) findAPIsRaw(keep func(*apiSpec) bool) []apiHit {
-	ix := e.code()
+	if e.hits == nil {
+		e.hits = e.scanAPIs()
+	}
 	var out []apiHit
+	for _, h := range e.hits {
+		if keep == nil || keep(h.Spec) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func (e *env) scanAPIs() []apiHit {
+	ix := e.code()
+	out := []apiHit{} // non-nil: "computed, none found"
 	for i := range sensitiveAPIs {
 		sp := &sensitiveAPIs[i]
-		if keep != nil && !keep(sp) {
-			continue
-		}
 		for _, mem := range sp.Member {
 			var sites []useSite
 			var targets []string
@@ -174,7 +184,7 @@ func (e *env) findAPIsRaw(keep func(*apiSpec) bool) []apiHit {
 			}
 		}
 	}
-	out = append(out, e.reflectionHits(keep)...)
+	out = append(out, e.reflectionHits()...)
 	sort.SliceStable(out, func(a, b int) bool {
 		ma, mb := ix.methods[out[a].Method], ix.methods[out[b].Method]
 		if out[a].Spec.Key != out[b].Spec.Key {
@@ -188,7 +198,7 @@ func (e *env) findAPIsRaw(keep func(*apiSpec) bool) []apiHit {
 	return out
 }
 
-func (e *env) reflectionHits(keep func(*apiSpec) bool) []apiHit {
+func (e *env) reflectionHits() []apiHit {
 	ix := e.code()
 	specByKey := map[string]*apiSpec{}
 	for i := range sensitiveAPIs {
@@ -204,18 +214,12 @@ func (e *env) reflectionHits(keep func(*apiSpec) bool) []apiHit {
 	sort.Strings(strs)
 	for _, s := range strs {
 		sp := specByKey[reflectionIDStrings[s]]
-		if keep != nil && !keep(sp) {
-			continue
-		}
 		for _, id := range ix.strIndex[s] {
 			out = append(out, apiHit{Spec: sp, Method: id, Target: `const-string "` + s + `"`, Reflect: true})
 		}
 	}
 	for _, c := range contentURIPrefixes {
 		sp := specByKey[c.key]
-		if keep != nil && !keep(sp) {
-			continue
-		}
 		for _, str := range ix.stringsWithPrefix(c.prefix) {
 			for _, id := range ix.strIndex[str] {
 				out = append(out, apiHit{Spec: sp, Method: id, Target: `const-string "` + str + `"`})
@@ -229,9 +233,6 @@ func (e *env) reflectionHits(keep func(*apiSpec) bool) []apiHit {
 	sort.Strings(names)
 	for _, s := range names {
 		sp := specByKey[reflectionIDMethods[s]]
-		if keep != nil && !keep(sp) {
-			continue
-		}
 		for _, id := range ix.strIndex[s] {
 			if callsAny(ix.methods[id], "java.lang.Class", "getMethod", "getDeclaredMethod") {
 				out = append(out, apiHit{Spec: sp, Method: id, Target: `reflection "` + s + `"`, Reflect: true})
@@ -284,7 +285,9 @@ func isUtility(class string) bool {
 // such libraries calls into it (through at most six wrapper calls).
 func (e *env) dropDeadLibraryHits(hits []apiHit) []apiHit {
 	ix := e.code()
-	live := map[int]bool{}
+	if e.live == nil {
+		e.live = map[int]bool{}
+	}
 	var out []apiHit
 	for _, h := range hits {
 		m := ix.methods[h.Method]
@@ -292,10 +295,10 @@ func (e *env) dropDeadLibraryHits(hits []apiHit) []apiHit {
 			out = append(out, h)
 			continue
 		}
-		v, ok := live[h.Method]
+		v, ok := e.live[h.Method]
 		if !ok {
 			v = ix.calledFromOutside(h.Method, isUtility)
-			live[h.Method] = v
+			e.live[h.Method] = v
 		}
 		if v {
 			out = append(out, h)

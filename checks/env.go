@@ -19,6 +19,8 @@ type env struct {
 	ix       *codeIndex
 	prefixes []ownerPrefix
 	reach    *reachability
+	hits     []apiHit     // every sensitive reference, computed once
+	live     map[int]bool // utility-library methods called from outside
 }
 
 type ownerPrefix struct{ prefix, owner string }
