@@ -38,10 +38,10 @@ func runPOL001(e *env, r *Rule) []draft {
 	var urls, dialog []found
 	if p := e.in.Policy; p != nil {
 		for _, u := range p.URLs {
-			urls = append(urls, found{u.Value, u.Path, "policy"})
+			urls = append(urls, found{u.Value, u.Path, kindOfPath(u.Path)})
 		}
 		for _, d := range p.ConsentDialog {
-			dialog = append(dialog, found{d.Value, d.Path, "resource"})
+			dialog = append(dialog, found{d.Value, d.Path, kindOfPath(d.Path)})
 		}
 	}
 	if len(urls) == 0 {
@@ -131,4 +131,19 @@ func (e *env) mayProcessPI() bool {
 		return true
 	}
 	return len(e.findAPIs(func(s *apiSpec) bool { return s.PI != "" })) > 0
+}
+
+// kindOfPath names the evidence kind of an APK entry or source file.
+func kindOfPath(p string) string {
+	switch {
+	case strings.HasSuffix(p, ".dex"):
+		return "dex"
+	case strings.HasPrefix(p, "resources.arsc"), strings.HasPrefix(p, "res/"), strings.Contains(p, "/res/"):
+		return "resource"
+	case strings.HasPrefix(p, "assets/"):
+		return "asset"
+	case strings.HasSuffix(p, ".java"), strings.HasSuffix(p, ".kt"):
+		return "source"
+	}
+	return "resource"
 }
