@@ -247,12 +247,17 @@ func sarifURI(p string) (uri, inner string) {
 	return strings.Join(segs, "/"), inner
 }
 
-// uriPrefix turns a target path into a relative URI prefix ("app/" for "./app").
+// uriPrefix turns a target path into a URI prefix: relative ("app/" for "./app"),
+// so code-scanning UIs resolve it against the checkout, or an absolute file URI for
+// an absolute target, whose location relative to the checkout hegui cannot know.
 func uriPrefix(target string) string {
 	p := path.Clean(strings.ReplaceAll(target, "\\", "/"))
-	p = strings.TrimPrefix(p, "/")
 	if p == "." || p == "" {
 		return ""
+	}
+	if strings.HasPrefix(p, "/") {
+		u := url.URL{Scheme: "file", Path: p + "/"}
+		return u.String()
 	}
 	return p + "/"
 }
