@@ -349,11 +349,6 @@ func (ix *codeIndex) hasString(id int, pred func(string) bool) bool {
 // empty reports whether no code was indexed at all.
 func (ix *codeIndex) empty() bool { return len(ix.methods) == 0 }
 
-// trimProto removes the descriptor from "Class.name(...)".
-func trimProto(s string) string {
-	if i := strings.IndexByte(s, '('); i >= 0 {
-		return s[:i]
-	}
 	return s
 }
 
