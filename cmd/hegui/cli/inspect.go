@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -11,15 +12,18 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/hegui-dev/hegui/analyzer"
+	"github.com/hegui-dev/hegui/analyzer/source"
 )
 
 func newInspectCmd() *cobra.Command {
 	var format string
 	var nativeStrings bool
 	cmd := &cobra.Command{
-		Use:   "inspect APK [APK...]",
-		Short: "Show what hegui reads from an APK: manifest, components, DEX, native libs, assets, signing",
-		Args:  cobra.MinimumNArgs(1),
+		Use:   "inspect TARGET [TARGET...]",
+		Short: "Show what hegui reads from an APK, AAB or source tree: manifest, components, DEX, native libs, assets, signing",
+		Long: `Show the facts hegui extracts from each TARGET: an APK, an AAB, or an Android
+source tree (a directory holding Gradle files or an AndroidManifest.xml).`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "table" && format != "json" {
 				return usageErr("inspect: --format must be table or json, not %q", format)
@@ -27,7 +31,7 @@ func newInspectCmd() *cobra.Command {
 			out, errw := cmd.OutOrStdout(), cmd.ErrOrStderr()
 			failed := 0
 			for i, path := range args {
-				facts, err := analyzer.Analyze(cmd.Context(), path, analyzer.Options{NativeStrings: nativeStrings})
+				facts, err := inspectTarget(cmd.Context(), path, nativeStrings)
 				if err != nil {
 					failed++
 					fmt.Fprintf(errw, "hegui: inspect: %v\n", err)
@@ -57,6 +61,14 @@ func newInspectCmd() *cobra.Command {
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table or json")
 	cmd.Flags().BoolVar(&nativeStrings, "strings", false, "extract printable strings from native libraries")
 	return cmd
+}
+
+// inspectTarget reads a source tree when path is one, else an APK or AAB.
+func inspectTarget(ctx context.Context, path string, nativeStrings bool) (*analyzer.Facts, error) {
+	if source.IsProject(path) {
+		return source.Analyze(ctx, path)
+	}
+	return analyzer.Analyze(ctx, path, analyzer.Options{NativeStrings: nativeStrings})
 }
 
 // inputErrSilent exits with ExitInput after the per-file messages were printed.

@@ -78,3 +78,39 @@ func TestInspectTableAndBadInput(t *testing.T) {
 		t.Errorf("bad --format: exit %d", code)
 	}
 }
+
+func TestInspectSourceTree(t *testing.T) {
+	var out, errb bytes.Buffer
+	tree := "../../../testdata/src/groovy-app"
+	if code := Run([]string{"inspect", "--format", "json", tree}, &out, &errb); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var facts struct {
+		Source struct{ Kind string } `json:"source"`
+		App    struct {
+			Package     string `json:"package"`
+			Permissions []struct {
+				Name     string `json:"name"`
+				Location struct {
+					Path string `json:"path"`
+					Line int    `json:"line"`
+				} `json:"location"`
+			} `json:"permissions"`
+		} `json:"app"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &facts); err != nil {
+		t.Fatal(err)
+	}
+	if facts.Source.Kind != "source" || facts.App.Package != "com.hegui.groovyapp" {
+		t.Fatalf("source kind %q, package %q", facts.Source.Kind, facts.App.Package)
+	}
+	found := false
+	for _, p := range facts.App.Permissions {
+		if p.Name == "android.permission.READ_PHONE_STATE" {
+			found = p.Location.Line > 0 && strings.HasSuffix(p.Location.Path, "AndroidManifest.xml")
+		}
+	}
+	if !found {
+		t.Fatalf("READ_PHONE_STATE with a manifest file:line not in %+v", facts.App.Permissions)
+	}
+}
