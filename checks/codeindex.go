@@ -349,9 +349,6 @@ func (ix *codeIndex) hasString(id int, pred func(string) bool) bool {
 // empty reports whether no code was indexed at all.
 func (ix *codeIndex) empty() bool { return len(ix.methods) == 0 }
 
-	return s
-}
-
 // refKeysWithPrefix returns the referenced "class.member" keys under a class prefix,
 // sorted.
 func (ix *codeIndex) refKeysWithPrefix(prefix string) []string {
