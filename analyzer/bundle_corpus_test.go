@@ -103,7 +103,7 @@ func TestCorpusBundlesMatchAPKs(t *testing.T) {
 		for what, pair := range map[string][2]any{
 			"app": {g.App, want.App}, "components": {g.Components, want.Components},
 			"native libs": {g.NativeLibs, want.NativeLibs}, "assets": {g.Assets, want.Assets},
-			"labels": {[2]string{g.App.Label, g.App.LabelZH}, [2]string{want.App.Label, want.App.LabelZH}},
+			"labels":        {[2]string{g.App.Label, g.App.LabelZH}, [2]string{want.App.Label, want.App.LabelZH}},
 			"named strings": {[2]any{g.Resources.Named, g.Resources.NamedZH}, [2]any{want.Resources.Named, want.Resources.NamedZH}},
 		} {
 			gj, _ := json.Marshal(pair[0])
