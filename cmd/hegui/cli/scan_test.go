@@ -320,3 +320,23 @@ func mustWrite(t *testing.T, path string, data []byte) {
 		t.Fatal(err)
 	}
 }
+
+func TestBatchDirectoryIncludesBundles(t *testing.T) {
+	bundle, err := os.ReadFile(filepath.Join("..", "..", "..", "analyzer", "testdata", "fixture.aab"))
+	if err != nil {
+		t.Fatalf("AAB fixture: %v", err)
+	}
+	dir := t.TempDir()
+	mustWrite(t, filepath.Join(dir, "release", "app.aab"), bundle)
+	code, out, stderr := run(t, "scan", dir, "-f", "json", "--fail-on", "none")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var reps []report.Report
+	if err := json.Unmarshal([]byte(out), &reps); err != nil {
+		t.Fatalf("batch JSON: %v", err)
+	}
+	if len(reps) != 1 || reps[0].Target.Kind != "aab" || reps[0].App.Package == "" {
+		t.Fatalf("want one AAB report with a package, got %+v", reps)
+	}
+}

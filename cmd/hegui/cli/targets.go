@@ -15,7 +15,7 @@ const maxTargets = 100000
 
 // expandTargets turns arguments into scan targets, sorted by path: files as given;
 // a directory holding an Android project is one source-tree target; any other
-// directory contributes its *.apk files, recursively, never following a symlink to
+// directory contributes its *.apk and *.aab files, recursively, never following a symlink to
 // a place outside it. many reports whether the result is a batch (JSON then
 // writes an array).
 func expandTargets(args []string) (targets []string, many bool, err error) {
@@ -45,7 +45,7 @@ func expandTargets(args []string) (targets []string, many bool, err error) {
 			return nil, false, err
 		}
 		if len(apks) == 0 {
-			return nil, false, usageErr("%s: no .apk files and no Android project (AndroidManifest.xml or Gradle files)", a)
+			return nil, false, usageErr("%s: no .apk or .aab files and no Android project (AndroidManifest.xml or Gradle files)", a)
 		}
 		for _, p := range apks {
 			add(p)
@@ -58,6 +58,12 @@ func expandTargets(args []string) (targets []string, many bool, err error) {
 	return targets, many || len(args) > 1, nil
 }
 
+// isAppFile reports whether a file name is an APK or an app bundle.
+func isAppFile(p string) bool {
+	ext := filepath.Ext(p)
+	return strings.EqualFold(ext, ".apk") || strings.EqualFold(ext, ".aab")
+}
+
 func findAPKs(root string) ([]string, error) {
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
@@ -68,7 +74,7 @@ func findAPKs(root string) ([]string, error) {
 		if err != nil {
 			return nil // unreadable subdirectory: skip it, keep the rest
 		}
-		if d.IsDir() || !strings.EqualFold(filepath.Ext(p), ".apk") {
+		if d.IsDir() || !isAppFile(p) {
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
