@@ -22,7 +22,7 @@ func newRulesCmd() *cobra.Command {
 			return cmd.Help()
 		},
 	}
-	cmd.AddCommand(newRulesListCmd(), newRulesExplainCmd())
+	cmd.AddCommand(newRulesListCmd(), newRulesExplainCmd(), newRulesAppTypesCmd())
 	return cmd
 }
 
@@ -151,4 +151,82 @@ func rulesJSON(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+func newRulesAppTypesCmd() *cobra.Command {
+	var format, lang string
+	cmd := &cobra.Command{
+		Use:   "app-types",
+		Short: "List the 39 app types --app-type accepts: necessary PI and justifiable permissions",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if lang != "zh" && lang != "en" {
+				return usageErr("rules app-types: --lang must be zh or en, not %q", lang)
+			}
+			w := cmd.OutOrStdout()
+			switch format {
+			case "json":
+				return rulesJSON(w, checks.AppTypes)
+			case "table":
+				return appTypesTable(w, lang)
+			}
+			return usageErr("rules app-types: --format must be table or json, not %q", format)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "table", "output format: table or json")
+	cmd.Flags().StringVar(&lang, "lang", "zh", "language of the headers and the necessary-PI summary: zh or en")
+	return cmd
+}
+
+// appTypesTable prints one row per type; permissions are shortened to their last
+// segment (ACCESS_FINE_LOCATION) to keep the table narrow.
+func appTypesTable(w io.Writer, lang string) error {
+	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
+	if lang == "en" {
+		t.Header("Key", "No.", "中文名", "English name", "Necessary PI", "Basic-function permissions", "Point-of-use permissions")
+	} else {
+		t.Header("Key", "序号", "中文名", "English name", "必要个人信息", "基本功能可用权限", "扩展功能（使用时申请）权限")
+	}
+	for _, at := range checks.AppTypes {
+		pi := at.NecessaryPI
+		if lang == "en" {
+			pi = at.NecessaryPIEN
+		}
+		none := "无"
+		if lang == "en" {
+			none = "none"
+		}
+		if err := t.Append(at.Key, fmt.Sprint(at.No), at.NameZH, at.Name, piLines(pi), shortPerms(at.Baseline, none), shortPerms(at.Functional, none)); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+// shortPerms lists permissions one a line by their last segment, folding the six
+// storage and media permissions into one line.
+func shortPerms(ps []string, none string) string {
+	if len(ps) == 0 {
+		return none
+	}
+	var out []string
+	media := false
+	for _, p := range ps {
+		short := strings.TrimPrefix(p, "android.permission.")
+		if strings.HasPrefix(short, "READ_MEDIA_") || strings.HasSuffix(short, "_EXTERNAL_STORAGE") {
+			if !media {
+				out = append(out, "*_EXTERNAL_STORAGE, READ_MEDIA_*")
+				media = true
+			}
+			continue
+		}
+		out = append(out, short)
+	}
+	return strings.Join(out, "\n")
+}
+
+// piLines puts each part of a necessary-PI summary on its own line.
+func piLines(s string) string {
+	s = strings.ReplaceAll(s, "；", "\n")
+	return strings.ReplaceAll(s, "; ", "\n")
 }

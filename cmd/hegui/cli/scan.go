@@ -94,6 +94,9 @@ func (f *scanFlags) resolve(cmd *cobra.Command) (*settings, error) {
 	if changed("app-type") {
 		s.opts.AppType = f.appType
 	}
+	if err := checkAppType(s.opts.AppType, changed("app-type")); err != nil {
+		return nil, err
+	}
 	if changed("policy") {
 		s.opts.PolicyFiles = f.policies
 	}
@@ -160,6 +163,23 @@ func (f *scanFlags) resolve(cmd *cobra.Command) (*settings, error) {
 		}
 	}
 	return s, nil
+}
+
+// checkAppType rejects an unknown app type: it would silently switch off the
+// type-specific part of CNPI-MIN-001.
+func checkAppType(key string, fromFlag bool) error {
+	if key == "" {
+		return nil
+	}
+	if _, ok := checks.LookupAppType(key); ok {
+		return nil
+	}
+	where := "app_type in the config file"
+	if fromFlag {
+		where = "--app-type"
+	}
+	return usageErr("%s %q is not one of the 39 app types; valid keys: %s (see hegui rules app-types)",
+		where, key, strings.Join(checks.AppTypeKeys(), ", "))
 }
 
 func (s *settings) fails(reps []*report.Report) bool {

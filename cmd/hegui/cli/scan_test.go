@@ -188,7 +188,7 @@ func TestConfigFile(t *testing.T) {
 	abs, _ := filepath.Abs(fixtureAPK)
 	dir := t.TempDir()
 	t.Chdir(dir)
-	mustWrite(t, ".hegui.yaml", []byte("app_type: tools\nfail_on: none\nbogus_key: 1\n"))
+	mustWrite(t, ".hegui.yaml", []byte("app_type: utilities\nfail_on: none\nbogus_key: 1\n"))
 	if code, _, stderr := run(t, "scan", abs); code != ExitUsage || !strings.Contains(stderr, "bogus_key") {
 		t.Errorf("unknown key: exit %d, %q", code, stderr)
 	}
@@ -200,7 +200,7 @@ func TestConfigFile(t *testing.T) {
 	if code, _, _ := run(t, "scan", abs); code != ExitUsage {
 		t.Errorf("bad expiry date: exit %d", code)
 	}
-	mustWrite(t, ".hegui.yaml", []byte("app_type: tools\nfail_on: none\nlang: en\nsuppress:\n  - rule: CNPI-SDK-001\n    reason: vendor contract pending\n    expires: 2020-01-31\n"))
+	mustWrite(t, ".hegui.yaml", []byte("app_type: utilities\nfail_on: none\nlang: en\nsuppress:\n  - rule: CNPI-SDK-001\n    reason: vendor contract pending\n    expires: 2020-01-31\n"))
 	code, out, stderr := run(t, "scan", abs, "-f", "json")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -209,7 +209,7 @@ func TestConfigFile(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatal(err)
 	}
-	if r.App.AppType != "tools" {
+	if r.App.AppType != "utilities" {
 		t.Errorf("app_type from config not applied: %q", r.App.AppType)
 	}
 	if !strings.Contains(stderr, "expired on 2020-01-31") {
