@@ -38,7 +38,7 @@ func runADM001(e *env, r *Rule) []draft {
 	for _, h := range e.sdks() {
 		if h.Category == sdkdb.CatAds && h.Confidence != "low" {
 			ads = append(ads, sdkName(h, false))
-			ev = append(ev, sdkEvidence(h)[0])
+			ev = append(ev, e.sdkEvidence(h)[0])
 		}
 	}
 	if len(ads) == 0 {
@@ -57,7 +57,7 @@ func runADM001(e *env, r *Rule) []draft {
 		d.Severity = sev(Low)
 		d.Message += " The app has a string \"" + s + "\" that looks like such a switch: describe it in the policy."
 		d.MessageZH += "App中存在“" + s + "”字样，疑似相应开关，请在隐私政策中说明。"
-		d.Evidence = append(d.Evidence, Evidence{Kind: "resource", Path: "resources.arsc", Snippet: s})
+		d.Evidence = append(d.Evidence, e.resourceEvidence(s, ""))
 	}
 	return []draft{d}
 }

@@ -176,7 +176,6 @@ func (e *env) scanAPIs() []apiHit {
 				if u.Field != sp.Field {
 					continue
 				}
-				// Source facts carry no string constants: those specs have a field twin.
 				if len(sp.NeedString) > 0 && !ix.hasString(u.Method, func(s string) bool { return containsAny(s, sp.NeedString) }) {
 					continue
 				}
@@ -215,14 +214,14 @@ func (e *env) reflectionHits() []apiHit {
 	for _, s := range strs {
 		sp := specByKey[reflectionIDStrings[s]]
 		for _, id := range ix.strIndex[s] {
-			out = append(out, apiHit{Spec: sp, Method: id, Target: `const-string "` + s + `"`, Reflect: true})
+			out = append(out, apiHit{Spec: sp, Method: id, Target: `const-string "` + s + `"`, Line: ix.stringLine(id, s), Reflect: true})
 		}
 	}
 	for _, c := range contentURIPrefixes {
 		sp := specByKey[c.key]
 		for _, str := range ix.stringsWithPrefix(c.prefix) {
 			for _, id := range ix.strIndex[str] {
-				out = append(out, apiHit{Spec: sp, Method: id, Target: `const-string "` + str + `"`})
+				out = append(out, apiHit{Spec: sp, Method: id, Target: `const-string "` + str + `"`, Line: ix.stringLine(id, str)})
 			}
 		}
 	}
@@ -235,7 +234,7 @@ func (e *env) reflectionHits() []apiHit {
 		sp := specByKey[reflectionIDMethods[s]]
 		for _, id := range ix.strIndex[s] {
 			if callsAny(ix.methods[id], "java.lang.Class", "getMethod", "getDeclaredMethod") {
-				out = append(out, apiHit{Spec: sp, Method: id, Target: `reflection "` + s + `"`, Reflect: true})
+				out = append(out, apiHit{Spec: sp, Method: id, Target: `reflection "` + s + `"`, Line: ix.stringLine(id, s), Reflect: true})
 			}
 		}
 	}

@@ -39,6 +39,7 @@ type codeMethod struct {
 	Calls              []codeRef
 	Fields             []codeRef
 	Strings            []string
+	StrLines           []int // source mode: the line of each of Strings
 }
 
 // codeRef is one reference from a method to a class member.
@@ -135,45 +136,68 @@ func buildCodeIndex(ctx context.Context, f *analyzer.Facts) *codeIndex {
 		}
 	}
 	if f.Code != nil {
-		ix.addSource(f.Code.Calls)
+		ix.addSource(f.Code.Calls, f.Code.Strings)
 	}
 	return ix
 }
 
-// addSource turns source-mode references into methods keyed by their enclosing
-// class and method name; the first reference line stands for the method's line.
-func (ix *codeIndex) addSource(calls []analyzer.SourceCall) {
+// addSource turns source-mode references and string literals into methods keyed by
+// their enclosing class and method name; the first reference line stands for the
+// method's line. Literals ("android_id", "ro.serialno", content:// URIs) play the
+// part of DEX const-strings.
+func (ix *codeIndex) addSource(calls []analyzer.SourceCall, strs []analyzer.SourceString) {
 	type key struct{ class, method, path string }
 	byKey := map[key]*codeMethod{}
 	var order []key
-	for _, c := range calls {
-		k := key{c.InClass, c.InMethod, c.Location.Path}
+	method := func(class, inMethod string, loc analyzer.Location) *codeMethod {
+		k := key{class, inMethod, loc.Path}
 		m := byKey[k]
 		if m == nil {
-			name := c.InMethod
+			name := inMethod
 			if name == "" {
 				name = "<clinit>"
 			}
-			m = &codeMethod{Class: c.InClass, Name: name, Path: c.Location.Path, Line: c.Location.Line}
+			m = &codeMethod{Class: class, Name: name, Path: loc.Path, Line: loc.Line}
 			byKey[k] = m
 			order = append(order, k)
 		}
-		if c.Location.Line > 0 && (m.Line == 0 || c.Location.Line < m.Line) {
-			m.Line = c.Location.Line
+		if loc.Line > 0 && (m.Line == 0 || loc.Line < m.Line) {
+			m.Line = loc.Line
 		}
+		if ix.classes[class] == nil {
+			ix.classes[class] = &codeClass{}
+		}
+		return m
+	}
+	for _, c := range calls {
+		m := method(c.InClass, c.InMethod, c.Location)
+		ref := codeRef{Class: c.Class, Member: c.Member, Line: c.Location.Line}
 		// Source facts do not say field or method; an upper-case member is a constant.
 		if isConstantName(c.Member) {
-			m.Fields = append(m.Fields, codeRef{Class: c.Class, Member: c.Member, Line: c.Location.Line})
+			m.Fields = append(m.Fields, ref)
 		} else {
-			m.Calls = append(m.Calls, codeRef{Class: c.Class, Member: c.Member, Line: c.Location.Line})
+			m.Calls = append(m.Calls, ref)
 		}
-		if ix.classes[c.InClass] == nil {
-			ix.classes[c.InClass] = &codeClass{}
-		}
+	}
+	for _, s := range strs {
+		m := method(s.InClass, s.InMethod, s.Location)
+		m.Strings = append(m.Strings, s.Value)
+		m.StrLines = append(m.StrLines, s.Location.Line)
 	}
 	for _, k := range order {
 		ix.add(byKey[k])
 	}
+}
+
+// stringLine is the line where method id loads s (source mode), else 0.
+func (ix *codeIndex) stringLine(id int, s string) int {
+	m := ix.methods[id]
+	for i, v := range m.Strings {
+		if v == s && i < len(m.StrLines) {
+			return m.StrLines[i]
+		}
+	}
+	return 0
 }
 
 func isConstantName(s string) bool {

@@ -34,7 +34,7 @@ func newCON007() Check {
 			d.Severity = sev(Low)
 			d.Message += " The app shows a withdrawal entry (\"" + s + "\"), which the policy should describe."
 			d.MessageZH += "App内存在撤回入口（“" + s + "”），应在隐私政策中说明。"
-			d.Evidence = append(d.Evidence, Evidence{Kind: "resource", Path: "resources.arsc", Snippet: s})
+			d.Evidence = append(d.Evidence, e.resourceEvidence(s, ""))
 		}
 		return []draft{d}
 	}}

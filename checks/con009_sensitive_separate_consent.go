@@ -49,7 +49,7 @@ func runCON009(e *env, r *Rule) []draft {
 	}
 	for _, h := range e.sdks() {
 		if h.Category == sdkdb.CatFace {
-			cats["人脸信息"] = append(cats["人脸信息"], sdkEvidence(h)[0])
+			cats["人脸信息"] = append(cats["人脸信息"], e.sdkEvidence(h)[0])
 		}
 	}
 	if len(cats) == 0 {

@@ -47,6 +47,18 @@ func newEnv(ctx context.Context, in *Input) *env {
 	return e
 }
 
+// cachedEnv returns the env of the last Run on in, or a new one.
+func (in *Input) cachedEnv(ctx context.Context) *env {
+	if in == nil {
+		return newEnv(ctx, nil)
+	}
+	if in.env == nil || in.env.in != in {
+		in.env = newEnv(ctx, in)
+	}
+	in.env.ctx = ctx
+	return in.env
+}
+
 func (e *env) facts() *analyzer.Facts {
 	if e.in.Facts == nil {
 		return &analyzer.Facts{}
@@ -302,4 +314,42 @@ func (e *env) policyDocEvidence() Evidence {
 		}
 	}
 	return Evidence{Kind: "policy", Path: strings.Join(paths, ", "), Snippet: "no matching statement in the policy text"}
+}
+
+// resourceEvidence points at a resource string. path is where the policy reader or
+// the check saw it ("resources.arsc", "resources.arsc#string/name", "" for the
+// string pool); in source trees the values*/strings.xml file and line that define
+// the string (or, for a URL inside a longer string, the first string holding it)
+// replace it.
+func (e *env) resourceEvidence(value, path string) Evidence {
+	if path == "" {
+		path = "resources.arsc"
+	}
+	ev := Evidence{Kind: "resource", Path: path, Snippet: value}
+	res := &e.facts().Resources
+	if len(res.StringLocations) == 0 || !strings.HasPrefix(path, "resources.arsc") {
+		return ev
+	}
+	loc, ok := res.StringLocations[value]
+	if !ok && value != "" {
+		for _, s := range res.Strings { // sorted: the same string every run
+			if len(s) <= 4096 && strings.Contains(s, value) {
+				loc, ok = res.StringLocations[s]
+				break
+			}
+		}
+	}
+	if !ok || loc.Path == "" {
+		return ev
+	}
+	_, name, _ := strings.Cut(path, "#")
+	return Evidence{Kind: "resource", Path: loc.Path, Line: loc.Line, Locator: name, Snippet: value}
+}
+
+// noPolicySnippet is the negative evidence of POL-001 in the input's own terms.
+func (e *env) noPolicySnippet() string {
+	if e.facts().Source.Kind == "source" {
+		return "no policy text, URL or consent string in the project"
+	}
+	return "no policy text, URL or consent string in the APK"
 }

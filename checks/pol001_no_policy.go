@@ -60,23 +60,24 @@ func runPOL001(e *env, r *Rule) []draft {
 				Severity:  sev(Info),
 				Message:   "No privacy policy was found, but the app shows no sign of processing personal information (no privacy permission, no INTERNET permission, no SDK, no sensitive API): a policy is only required once it does.",
 				MessageZH: "未发现隐私政策，但App未显示处理个人信息的迹象（无隐私权限、无网络权限、无第三方SDK、无敏感接口调用）；处理个人信息时才须提供隐私政策。",
-				Evidence:  []Evidence{{Kind: "manifest", Path: e.manifestPath(), Locator: e.facts().App.Package, Snippet: "no policy text, URL or consent string in the APK"}},
+				Evidence:  []Evidence{{Kind: "manifest", Path: e.manifestPath(), Line: e.facts().App.Location.Line, Locator: e.facts().App.Package, Snippet: e.noPolicySnippet()}},
 				Key:       []string{"none"},
 			}}
 		}
 		return []draft{{
 			Message:   "No privacy policy was found: no policy text in assets or resources, no policy URL in code or resources, and no consent-dialog strings. Rules that read the policy were not evaluated: " + list + ".",
 			MessageZH: "未发现隐私政策：assets和资源中没有隐私政策文本，代码和资源中没有隐私政策链接，也没有隐私政策同意弹窗文字。依赖隐私政策的规则未执行：" + list + "。",
-			Evidence:  []Evidence{{Kind: "manifest", Path: e.manifestPath(), Locator: e.facts().App.Package, Snippet: "no policy text, URL or consent string in the APK"}},
+			Evidence:  []Evidence{{Kind: "manifest", Path: e.manifestPath(), Line: e.facts().App.Location.Line, Locator: e.facts().App.Package, Snippet: e.noPolicySnippet()}},
 			Key:       []string{"none"},
 		}}
 	}
 	var ev []Evidence
-	for _, u := range urls {
+	for _, u := range append(urls, dialog...) {
+		if u.kind == "resource" {
+			ev = append(ev, e.resourceEvidence(u.value, u.path))
+			continue
+		}
 		ev = append(ev, Evidence{Kind: u.kind, Path: u.path, Snippet: u.value})
-	}
-	for _, d := range dialog {
-		ev = append(ev, Evidence{Kind: d.kind, Path: d.path, Snippet: d.value})
 	}
 	what, whatZH := "consent-dialog strings", "隐私政策同意弹窗文字"
 	if len(urls) > 0 {
@@ -104,7 +105,7 @@ func (e *env) policyURLsFallback() []found {
 	for s, ids := range ix.strIndex {
 		if len(s) < 512 && policyURLRe.MatchString(s) {
 			if _, ok := set[s]; !ok {
-				set[s] = found{s, ix.methods[ids[0]].Path, "dex"}
+				set[s] = found{s, ix.methods[ids[0]].Path, kindOfPath(ix.methods[ids[0]].Path)}
 			}
 		}
 	}

@@ -37,7 +37,7 @@ func runPOL011(e *env, r *Rule) []draft {
 		if _, ok := policyMentions(e.in.Policy, &h); ok {
 			continue
 		}
-		ev := sdkEvidence(h)
+		ev := e.sdkEvidence(h)
 		ev = append(ev, e.policyDocEvidence())
 		vendor := h.Vendor
 		out = append(out, draft{
@@ -115,7 +115,13 @@ func sdkName(h sdkdb.Hit, zh bool) string {
 }
 
 // sdkEvidence turns the detector's evidence into finding evidence (at most four).
-func sdkEvidence(h sdkdb.Hit) []Evidence {
+// Code evidence is "dex" in APKs and "source" in source trees (a .kt file, a jar
+// under libs/).
+func (e *env) sdkEvidence(h sdkdb.Hit) []Evidence {
+	codeKind := "dex"
+	if e.facts().Source.Kind == "source" {
+		codeKind = "source"
+	}
 	var out []Evidence
 	for _, ev := range h.Evidence {
 		if len(out) == 4 {
@@ -128,7 +134,7 @@ func sdkEvidence(h sdkdb.Hit) []Evidence {
 		case "native_lib":
 			kind = "native"
 		case "package", "class", "reference":
-			kind = "dex"
+			kind = codeKind
 		case "asset":
 			kind = "asset"
 		case "maven":

@@ -52,6 +52,9 @@ func Run(ctx context.Context, in *Input) []Finding {
 
 func runChecks(ctx context.Context, in *Input, list []Check) []Finding {
 	e := newEnv(ctx, in)
+	if in != nil {
+		in.env = e
+	}
 	var out []Finding
 	for _, c := range list {
 		if ctx.Err() != nil {

@@ -65,11 +65,11 @@ func (e *env) accountSignal() (string, []Evidence) {
 		n := len([]rune(s))
 		return n <= 12 && (strings.Contains(s, "登录") || strings.Contains(s, "注册") || strings.Contains(s, "登錄"))
 	}); ok {
-		return "string \"" + s + "\"", []Evidence{{Kind: "resource", Path: "resources.arsc", Snippet: s}}
+		return "string \"" + s + "\"", []Evidence{e.resourceEvidence(s, "")}
 	}
 	for _, h := range e.sdks() {
 		if h.Category == sdkdb.CatSocial && h.Confidence != "low" {
-			return "login SDK " + h.Name, sdkEvidence(h)[:1]
+			return "login SDK " + h.Name, e.sdkEvidence(h)[:1]
 		}
 	}
 	return "", nil

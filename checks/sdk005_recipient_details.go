@@ -40,7 +40,7 @@ func newSDK005() Check {
 			for _, pe := range m.Evidence {
 				ev = append(ev, policyEvidence(pe))
 			}
-			ev = append(ev, sdkEvidence(h)[0])
+			ev = append(ev, e.sdkEvidence(h)[0])
 			out = append(out, draft{
 				Message:   "The policy names " + sdkName(h, false) + " but does not state its " + strings.Join(miss, ", ") + ".",
 				MessageZH: "隐私政策提到了" + sdkName(h, true) + "，但未说明其" + strings.Join(missZH, "、") + "。",

@@ -3,6 +3,8 @@ package checks
 import (
 	"fmt"
 	"strings"
+
+	"github.com/hegui-dev/hegui/analyzer"
 )
 
 func newSEC001() Check {
@@ -19,9 +21,9 @@ func newSEC001() Check {
 		Fix:         "Set usesCleartextTraffic=false (or a network security config without cleartext), validate certificates and host names (never an empty checkServerTrusted, never SslErrorHandler.proceed), ship release builds with debuggable=false, set allowBackup=false or backup rules that exclude PI, and protect exported components with a permission or exported=false.",
 		FixZH:       "设置usesCleartextTraffic=false（或网络安全配置禁止明文）；校验证书和主机名（不得使用空的checkServerTrusted，不得调用SslErrorHandler.proceed）；发布版debuggable=false；allowBackup=false或配置排除个人信息的备份规则；导出组件设置权限或exported=false。",
 		Detects: "Manifest: android:debuggable=true (high), android:usesCleartextTraffic=true or a network security config whose base config permits cleartext (medium), trust in user-added CAs (low), android:allowBackup=true set explicitly (low), " +
-			"exported providers (medium) and services (low) without a permission, grouped by owner. DEX: classes implementing X509TrustManager whose checkServerTrusted calls nothing and touches no field (an empty body: high); " +
+			"exported components without a permission, grouped by type and owner (SDK components are attributed to the SDK): providers (medium), services (low), receivers (low) unless every action they listen for is a system-only protected broadcast (AOSP <protected-broadcast>, e.g. BOOT_COMPLETED), and activities (low) that carry intent-filters or exported=\"true\" but are neither the launcher, a browsable deep link, nor an SDK callback entry such as WXEntryActivity. DEX: classes implementing X509TrustManager whose checkServerTrusted calls nothing and touches no field (an empty body: high); " +
 			"WebViewClient.onReceivedSslError overrides that call SslErrorHandler.proceed (high); references to ALLOW_ALL_HOSTNAME_VERIFIER or construction of AllowAllHostnameVerifier/NoopHostnameVerifier (medium). Each code finding names the class and its owner.",
-		FalsePositives: "Trust managers used only for pinned, internal test endpoints, and exported components that only accept harmless intents, are still reported. allowBackup absent (Android's default true) is not reported.",
+		FalsePositives: "Trust managers used only for pinned, internal test endpoints, and exported components that only accept harmless intents (a share target, a push SDK's receiver that validates its sender in code), are still reported; vendor broadcasts that are protected only on their own ROMs count as unprotected. allowBackup absent (Android's default true) is not reported.",
 	}, fn: runSEC001}
 }
 
@@ -65,6 +67,10 @@ func runSEC001(e *env, r *Rule) []draft {
 	return out
 }
 
+// exportedSeverity: providers hand out data, services and receivers run code on
+// another app's request, activities only show a screen.
+var exportedSeverity = map[string]Severity{"provider": Medium, "service": Low, "receiver": Low, "activity": Low}
+
 func (e *env) exportedComponents() []draft {
 	type grp struct {
 		names []string
@@ -72,34 +78,101 @@ func (e *env) exportedComponents() []draft {
 	}
 	groups := map[string]*grp{}
 	for _, c := range e.facts().Components {
-		if !c.Exported || c.Permission != "" || !c.Enabled {
+		if !c.Exported || c.Permission != "" || !c.Enabled || !exposedComponent(c) {
 			continue
 		}
-		if c.Type != "provider" && c.Type != "service" {
-			continue
+		typ := c.Type
+		if typ == "activity-alias" {
+			typ = "activity"
 		}
-		k := c.Type + "\x00" + e.owner(c.Name)
+		k := typ + "\x00" + e.owner(c.Name)
 		if groups[k] == nil {
 			groups[k] = &grp{}
 		}
 		groups[k].names = append(groups[k].names, c.Name)
-		groups[k].ev = append(groups[k].ev, e.componentEvidence(c, fmt.Sprintf(`<%s android:name="%s" android:exported="true">`, c.Type, c.Name)))
+		groups[k].ev = append(groups[k].ev, e.componentEvidence(c, exportedSnippet(c)))
 	}
 	var out []draft
 	for _, k := range sortedKeys(groups) {
 		g := groups[k]
 		parts := strings.SplitN(k, "\x00", 2)
 		typ, owner := parts[0], parts[1]
-		s := Low
-		if typ == "provider" {
-			s = Medium
-		}
-		out = append(out, draft{Severity: sev(s),
+		out = append(out, draft{Severity: sev(exportedSeverity[typ]),
 			Message:   fmt.Sprintf("%d exported %s(s) of %s have no permission: %s.", len(g.names), typ, e.ownerLabel(owner, false), strings.Join(g.names, ", ")),
 			MessageZH: fmt.Sprintf("%s有%d个导出的%s未设置权限保护：%s。", e.ownerLabel(owner, true), len(g.names), typ, strings.Join(g.names, "、")),
 			Evidence:  g.ev, Owner: owner, Key: []string{"exported:" + typ, "owner:" + owner}})
 	}
 	return out
+}
+
+// exposedComponent reports whether an exported component without a permission is
+// reachable by other apps in a way worth reporting. Providers and services always
+// are. Receivers are not when every action they listen for is a protected broadcast
+// only the system can send (BOOT_COMPLETED, PACKAGE_ADDED…). Activities are not when
+// they are the launcher entry, a browsable deep link (meant to be opened by any app
+// or page), or a callback entry an SDK requires to be exported (WeChat's
+// WXEntryActivity, Alipay's ShareEntryActivity…).
+func exposedComponent(c analyzer.Component) bool {
+	switch c.Type {
+	case "provider", "service":
+		return true
+	case "receiver":
+		if len(c.IntentFilters) == 0 {
+			return true // exported="true" without filters: any app may address it
+		}
+		for _, f := range c.IntentFilters {
+			for _, a := range f.Actions {
+				if !protectedBroadcasts[a] {
+					return true
+				}
+			}
+		}
+		return false
+	case "activity", "activity-alias":
+		if isSDKCallbackActivity(c.Name) {
+			return false
+		}
+		for _, f := range c.IntentFilters {
+			for _, cat := range f.Categories {
+				if cat == "android.intent.category.LAUNCHER" || cat == "android.intent.category.BROWSABLE" || cat == "android.intent.category.LEANBACK_LAUNCHER" {
+					return false
+				}
+			}
+		}
+		return len(c.IntentFilters) > 0 || c.ExportedExplicit
+	}
+	return false
+}
+
+// sdkCallbackActivities are activities an SDK's documentation requires the app to
+// declare exported under its own package, so the SDK's app can call back into it.
+var sdkCallbackActivities = []string{
+	".wxapi.WXEntryActivity", ".wxapi.WXPayEntryActivity", ".apshare.ShareEntryActivity",
+	".yxapi.YXEntryActivity", ".ddshare.DDShareActivity",
+}
+
+func isSDKCallbackActivity(name string) bool {
+	for _, s := range sdkCallbackActivities {
+		if strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func exportedSnippet(c analyzer.Component) string {
+	var actions []string
+	for _, f := range c.IntentFilters {
+		actions = append(actions, f.Actions...)
+	}
+	s := fmt.Sprintf(`<%s android:name="%s" android:exported="true">`, c.Type, c.Name)
+	if len(actions) > 0 {
+		if len(actions) > 3 {
+			actions = append(actions[:3], "…")
+		}
+		s += " actions: " + strings.Join(actions, ", ")
+	}
+	return s
 }
 
 func (e *env) tlsFindings() []draft {

@@ -53,7 +53,7 @@ func runSEN001(e *env, r *Rule) []draft {
 			return len([]rune(s)) <= 16 && containsFold(s, childWords) && !strings.Contains(s, "保护")
 		}); ok {
 			why = "string \"" + s + "\""
-			ev = append(ev, Evidence{Kind: "resource", Path: "resources.arsc", Snippet: s})
+			ev = append(ev, e.resourceEvidence(s, ""))
 		}
 	}
 	if why == "" {

@@ -43,7 +43,7 @@ func newSEN002() Check {
 			if len(miss) == 0 {
 				continue
 			}
-			ev := append(sdkEvidence(h)[:1], e.policyDocEvidence())
+			ev := append(e.sdkEvidence(h)[:1], e.policyDocEvidence())
 			out = append(out, draft{
 				Message:   "The app embeds the face SDK " + sdkName(h, false) + " but the policy lacks: " + strings.Join(miss, ", ") + ".",
 				MessageZH: "App嵌入了人脸识别SDK " + sdkName(h, true) + "，但隐私政策缺少：" + strings.Join(missZH, "、") + "。",

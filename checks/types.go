@@ -56,6 +56,10 @@ type Input struct {
 	SDKs    *sdkdb.Result
 	Policy  *policy.Facts
 	AppType string // one of the 39 types' keys, "" when unknown
+
+	// env caches the code index and attribution of the last Run, so that
+	// PermissionUsers on the same Input does not rebuild them.
+	env *env
 }
 
 // Check is one rule's implementation.

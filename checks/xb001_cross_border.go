@@ -32,7 +32,7 @@ func newXB001() Check {
 			out = append(out, draft{
 				Message:   sdkName(h, false) + " (" + h.Vendor + ") is an overseas SDK, but the policy says nothing about transferring personal information abroad.",
 				MessageZH: sdkName(h, true) + "（" + h.Vendor + "）为境外SDK，但隐私政策未说明个人信息出境情况。",
-				Evidence:  append(sdkEvidence(h)[:1], e.policyDocEvidence()),
+				Evidence:  append(e.sdkEvidence(h)[:1], e.policyDocEvidence()),
 				Owner:     h.ID,
 				Key:       []string{"sdk:" + h.ID},
 			})

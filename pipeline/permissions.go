@@ -2,12 +2,10 @@ package pipeline
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/hegui-dev/hegui/analyzer"
 	"github.com/hegui-dev/hegui/policy"
 	"github.com/hegui-dev/hegui/report"
-	"github.com/hegui-dev/hegui/sdkdb"
 )
 
 const ap = "android.permission."
@@ -41,7 +39,8 @@ func setOf(names ...string) map[string]bool {
 
 // permissions lists the app's permissions with the PI each reaches and whether the
 // policy discloses that PI (nil without a policy, or when the permission reaches no PI).
-func permissions(f *analyzer.Facts, hits *sdkdb.Result, pol *policy.Facts) []report.Permission {
+// users maps a permission to the owners whose code calls an API it gates.
+func permissions(f *analyzer.Facts, users map[string][]string, pol *policy.Facts) []report.Permission {
 	seen := map[string]bool{}
 	var out []report.Permission
 	for _, p := range f.App.Permissions {
@@ -56,7 +55,7 @@ func permissions(f *analyzer.Facts, hits *sdkdb.Result, pol *policy.Facts) []rep
 			d, ev := disclosed(pol, key, p.Name)
 			rp.Disclosed, rp.Evidence = &d, ev
 		}
-		rp.UsedBy = usedBy(p.Name, hits)
+		rp.UsedBy = users[p.Name]
 		out = append(out, rp)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
@@ -98,23 +97,4 @@ func disclosed(pol *policy.Facts, key, perm string) (bool, string) {
 		return true, ev
 	}
 	return false, ""
-}
-
-// usedBy lists the detected SDKs whose database entry says they need the permission.
-func usedBy(perm string, hits *sdkdb.Result) []string {
-	var out []string
-	short := strings.TrimPrefix(perm, ap)
-	for _, h := range hits.SDKs {
-		if h.Entry == nil {
-			continue
-		}
-		for _, p := range h.Entry.Signals.Permissions {
-			if p == perm || p == short {
-				out = append(out, h.ID)
-				break
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
 }

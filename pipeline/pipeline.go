@@ -105,7 +105,8 @@ func (s *Scanner) Scan(ctx context.Context, target string, opts Options) (rep *r
 	} else {
 		pol = policy.FromAPK(facts, s.DB)
 	}
-	findings := checks.Run(ctx, &checks.Input{Facts: facts, SDKs: hits, Policy: pol, AppType: opts.AppType})
+	in := &checks.Input{Facts: facts, SDKs: hits, Policy: pol, AppType: opts.AppType}
+	findings := checks.Run(ctx, in)
 	if ctx.Err() != nil {
 		return nil, fmt.Errorf("%s: %w", target, ctx.Err())
 	}
@@ -121,7 +122,7 @@ func (s *Scanner) Scan(ctx context.Context, target string, opts Options) (rep *r
 		},
 		SDKs:        hits.SDKs,
 		Packers:     hits.Packers,
-		Permissions: permissions(facts, hits, pol),
+		Permissions: permissions(facts, checks.PermissionUsers(ctx, in), pol),
 		Policy:      pol,
 		Findings:    findings,
 		Diagnostics: facts.Diagnostics,

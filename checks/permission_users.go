@@ -1,0 +1,45 @@
+package checks
+
+import (
+	"context"
+	"sort"
+)
+
+// PermissionUsers maps each permission the app requests to the owners ("app" or SDK
+// IDs, sorted) whose code calls an API that permission gates (the §9 table of
+// sensitive APIs). Unattributed code and unused utility-library wrappers are left
+// out; permissions nobody's code uses are absent. It reuses the code index of an
+// earlier Run on the same Input.
+func PermissionUsers(ctx context.Context, in *Input) map[string][]string {
+	e := in.cachedEnv(ctx)
+	requested := map[string]bool{}
+	for _, p := range e.facts().App.Permissions {
+		requested[p.Name] = true
+	}
+	sets := map[string]map[string]bool{}
+	for _, h := range e.findAPIs(nil) {
+		owner := e.owner(e.code().methods[h.Method].Class)
+		if owner == "" {
+			continue
+		}
+		for _, p := range h.Spec.Perms {
+			if !requested[p] {
+				continue
+			}
+			if sets[p] == nil {
+				sets[p] = map[string]bool{}
+			}
+			sets[p][owner] = true
+		}
+	}
+	out := make(map[string][]string, len(sets))
+	for p, s := range sets {
+		owners := make([]string, 0, len(s))
+		for o := range s {
+			owners = append(owners, o)
+		}
+		sort.Strings(owners)
+		out[p] = owners
+	}
+	return out
+}
