@@ -254,4 +254,9 @@ type SourceCall struct {
 	// Permissions are the permissions a requestPermissions call asks for
 	// (Class "android.app.Activity", Member "requestPermissions"), when resolvable.
 	Permissions []string `json:"permissions,omitempty"`
+	// IfLines are the lines where the conditions of the if statements whose
+	// braced branch encloses the reference begin, outermost first: what lets checks
+	// see that a call sits inside `if (consented) { … }`. A line is negative when
+	// the branch runs with the condition false (`if (!c) {` or the else of `if (c)`).
+	IfLines []int `json:"if_lines,omitempty"`
 }

@@ -45,7 +45,8 @@ type codeMethod struct {
 // codeRef is one reference from a method to a class member.
 type codeRef struct {
 	Class, Member, Proto string
-	Line                 int // source mode only
+	Line                 int   // source mode only
+	IfLines              []int // source mode: analyzer.SourceCall.IfLines
 }
 
 // useSite is where a member is referenced.
@@ -171,7 +172,7 @@ func (ix *codeIndex) addSource(calls []analyzer.SourceCall, strs []analyzer.Sour
 	}
 	for _, c := range calls {
 		m := method(c.InClass, c.InMethod, c.Location)
-		ref := codeRef{Class: c.Class, Member: c.Member, Line: c.Location.Line}
+		ref := codeRef{Class: c.Class, Member: c.Member, Line: c.Location.Line, IfLines: c.IfLines}
 		// Source facts do not say field or method; an upper-case member is a constant.
 		if isConstantName(c.Member) {
 			m.Fields = append(m.Fields, ref)
@@ -314,14 +315,14 @@ var asyncBodies = []struct {
 }
 
 // callees returns the methods m may transfer control to, sorted and unique.
-func (ix *codeIndex) callees(id int) []int { return ix.calleesBefore(id, -1) }
+func (ix *codeIndex) callees(id int) []int { return ix.calleesWhere(id, nil) }
 
-// calleesBefore is callees restricted to source references before line (when > 0).
-func (ix *codeIndex) calleesBefore(id, line int) []int {
+// calleesWhere is callees restricted to the references keep accepts (nil: all).
+func (ix *codeIndex) calleesWhere(id int, keep func(codeRef) bool) []int {
 	m := ix.methods[id]
 	set := map[int]bool{}
 	for _, c := range m.Calls {
-		if line > 0 && c.Line >= line {
+		if keep != nil && !keep(c) {
 			continue
 		}
 		for _, t := range ix.resolve(c) {
@@ -341,7 +342,7 @@ func (ix *codeIndex) calleesBefore(id, line int) []int {
 	}
 	// A static initialiser runs on first use of its class.
 	for _, c := range m.Calls {
-		if line > 0 && c.Line >= line {
+		if keep != nil && !keep(c) {
 			continue
 		}
 		if c.Class != m.Class {

@@ -15,16 +15,51 @@ type reachability struct {
 	parent  map[int]int // method → caller on a shortest path; -1 for entry methods
 	entry   map[int]int // method → index into entries
 	guarded map[int]bool
-	// cutoff holds, for source methods that check consent part-way, the line of
-	// the check: only what comes before it runs without consent.
-	cutoff map[int]int
-	order  []int // visit order (BFS), guarded methods excluded
+	// partial holds, for source methods that check consent part-way, which of
+	// their references run only with consent.
+	partial map[int]*sourceGuard
+	order   []int // visit order (BFS), guarded methods excluded
+	ix      *codeIndex
 }
 
 // before reports whether a reference at line of method id runs before consent.
 func (r *reachability) before(id, line int) bool {
-	c, ok := r.cutoff[id]
-	return !ok || line == 0 || line < c
+	g := r.partial[id]
+	if g == nil || line == 0 {
+		return true
+	}
+	m := r.ix.methods[id]
+	for _, refs := range [][]codeRef{m.Calls, m.Fields} {
+		for _, c := range refs {
+			if c.Line == line && !g.allows(c) {
+				return false
+			}
+		}
+	}
+	return line < g.cutoff || g.cutoff == 0
+}
+
+// sourceGuard is how a source method that checks consent part-way depends on it.
+// The branches of `if (consented) { … }` (and the else of `if (!consented)`) run
+// only with consent. A check that guards no branch holding a call, or only the
+// negative one (`if (!consented) { dialog(); return }`), is taken as an early
+// return: what comes after its line runs only with consent.
+type sourceGuard struct {
+	cutoff int          // 0: none
+	blocks map[int]bool // condition lines whose positive branches are guarded
+}
+
+// allows reports whether reference c runs before consent.
+func (g *sourceGuard) allows(c codeRef) bool {
+	if g.cutoff > 0 && c.Line >= g.cutoff {
+		return false
+	}
+	for _, l := range c.IfLines {
+		if g.blocks[l] {
+			return false
+		}
+	}
+	return true
 }
 
 type entryPoint struct {
@@ -49,7 +84,7 @@ func (e *env) preConsent() *reachability {
 		return e.reach
 	}
 	ix := e.code()
-	r := &reachability{parent: map[int]int{}, entry: map[int]int{}, guarded: map[int]bool{}, cutoff: map[int]int{}}
+	r := &reachability{parent: map[int]int{}, entry: map[int]int{}, guarded: map[int]bool{}, partial: map[int]*sourceGuard{}, ix: ix}
 	e.reach = r
 	f := e.facts()
 	add := func(label, class string, names ...string) {
@@ -89,19 +124,21 @@ func (e *env) preConsent() *reachability {
 		}
 		it := queue[0]
 		queue = queue[1:]
-		gl := guard.guardLine(it.id)
-		if gl == 0 {
+		whole, sg := guard.guardOf(it.id)
+		if whole {
 			r.guarded[it.id] = true
 			continue
 		}
-		if gl > 0 {
-			r.cutoff[it.id] = gl
+		var keep func(codeRef) bool
+		if sg != nil {
+			r.partial[it.id] = sg
+			keep = sg.allows
 		}
 		r.order = append(r.order, it.id)
 		if it.depth >= maxReachDepth {
 			continue
 		}
-		for _, t := range ix.calleesBefore(it.id, gl) {
+		for _, t := range ix.calleesWhere(it.id, keep) {
 			if _, seen := r.parent[t]; seen {
 				continue
 			}
@@ -184,17 +221,16 @@ func (g *guardCache) direct(id int) bool {
 	return ok
 }
 
-// guardLine says how a method depends on consent: 0 when the whole method is
+// guardOf says how a method depends on consent: whole when the whole method is
 // behind a consent check (DEX keeps no instruction order, so a check anywhere in
-// the method counts), a line number when a source method checks consent at that
-// line, and -1 when it does not check at all.
-func (g *guardCache) guardLine(id int) int {
+// the method counts), a sourceGuard when a source method checks consent part-way,
+// neither when it does not check at all.
+func (g *guardCache) guardOf(id int) (whole bool, sg *sourceGuard) {
 	if g.direct(id) {
-		return 0
+		return true, nil
 	}
 	m := g.ix.methods[id]
 	src := isSourceMethod(m)
-	line := -1
 	for _, c := range m.Calls {
 		if !src && c.Proto != "" && !strings.HasSuffix(c.Proto, ")Z") {
 			continue
@@ -204,14 +240,36 @@ func (g *guardCache) guardLine(id int) int {
 				continue
 			}
 			if !src || c.Line == 0 {
-				return 0
+				return true, nil
 			}
-			if line < 0 || c.Line < line {
-				line = c.Line
+			if sg == nil {
+				sg = &sourceGuard{blocks: map[int]bool{}}
+			}
+			pos := inPositiveBranch(m, c.Line)
+			if pos {
+				sg.blocks[c.Line] = true
+			}
+			if !pos && (sg.cutoff == 0 || c.Line < sg.cutoff) {
+				sg.cutoff = c.Line
 			}
 		}
 	}
-	return line
+	return false, sg
+}
+
+// inPositiveBranch reports whether a reference of m sits in the branch of an if
+// statement, on line, that runs when its condition is true.
+func inPositiveBranch(m *codeMethod, line int) bool {
+	for _, refs := range [][]codeRef{m.Calls, m.Fields} {
+		for _, c := range refs {
+			for _, l := range c.IfLines {
+				if l == line {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func isSourceMethod(m *codeMethod) bool { return !strings.HasSuffix(m.Path, ".dex") }

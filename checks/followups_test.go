@@ -125,3 +125,17 @@ func TestSourceStringsIndexed(t *testing.T) {
 		t.Fatalf("hits %v, want %v", lines, want)
 	}
 }
+
+func TestSEC001_PublicEntriesNotReported(t *testing.T) {
+	f := baseFacts(nil)
+	f.Components = []analyzer.Component{
+		comp("activity", "com.example.app.Wallpaper", false, filter([]string{"android.intent.action.MAIN"})),
+		comp("activity", "com.example.app.OpenFile", false, filter([]string{"android.intent.action.VIEW", "android.intent.action.SEND"}, "android.intent.category.DEFAULT")),
+		comp("receiver", "com.example.app.Widget", false, filter([]string{"android.appwidget.action.APPWIDGET_UPDATE"})),
+		// A misspelled system action is not protected: any app can send it.
+		comp("receiver", "com.example.app.Power", false, filter([]string{"android.intent.action.ACTION_POWER_CONNECTED", "android.intent.action.ACTION_BATTERY_LOW"})),
+	}
+	fs := runRule(t, "CNPI-SEC-001", &Input{Facts: f})
+	wantFindings(t, fs, 1)
+	mustContain(t, fs[0].Message, "com.example.app.Power")
+}

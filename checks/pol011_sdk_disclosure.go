@@ -115,13 +115,10 @@ func sdkName(h sdkdb.Hit, zh bool) string {
 }
 
 // sdkEvidence turns the detector's evidence into finding evidence (at most four).
-// Code evidence is "dex" in APKs and "source" in source trees (a .kt file, a jar
-// under libs/).
+// Code evidence is "dex" in APKs; in source trees "source" for a Java/Kotlin file
+// and "sdk" for a library archive (a jar or aar under libs/, which has no lines).
 func (e *env) sdkEvidence(h sdkdb.Hit) []Evidence {
-	codeKind := "dex"
-	if e.facts().Source.Kind == "source" {
-		codeKind = "source"
-	}
+	src := e.facts().Source.Kind == "source"
 	var out []Evidence
 	for _, ev := range h.Evidence {
 		if len(out) == 4 {
@@ -134,7 +131,13 @@ func (e *env) sdkEvidence(h sdkdb.Hit) []Evidence {
 		case "native_lib":
 			kind = "native"
 		case "package", "class", "reference":
-			kind = codeKind
+			kind = "dex"
+			if src {
+				kind = "sdk"
+				if k := kindOfPath(ev.Path); k == "source" {
+					kind = k
+				}
+			}
 		case "asset":
 			kind = "asset"
 		case "maven":

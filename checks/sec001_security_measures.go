@@ -21,7 +21,7 @@ func newSEC001() Check {
 		Fix:         "Set usesCleartextTraffic=false (or a network security config without cleartext), validate certificates and host names (never an empty checkServerTrusted, never SslErrorHandler.proceed), ship release builds with debuggable=false, set allowBackup=false or backup rules that exclude PI, and protect exported components with a permission or exported=false.",
 		FixZH:       "设置usesCleartextTraffic=false（或网络安全配置禁止明文）；校验证书和主机名（不得使用空的checkServerTrusted，不得调用SslErrorHandler.proceed）；发布版debuggable=false；allowBackup=false或配置排除个人信息的备份规则；导出组件设置权限或exported=false。",
 		Detects: "Manifest: android:debuggable=true (high), android:usesCleartextTraffic=true or a network security config whose base config permits cleartext (medium), trust in user-added CAs (low), android:allowBackup=true set explicitly (low), " +
-			"exported components without a permission, grouped by type and owner (SDK components are attributed to the SDK): providers (medium), services (low), receivers (low) unless every action they listen for is a system-only protected broadcast (AOSP <protected-broadcast>, e.g. BOOT_COMPLETED), and activities (low) that carry intent-filters or exported=\"true\" but are neither the launcher, a browsable deep link, nor an SDK callback entry such as WXEntryActivity. DEX: classes implementing X509TrustManager whose checkServerTrusted calls nothing and touches no field (an empty body: high); " +
+			"exported components without a permission, grouped by type and owner (SDK components are attributed to the SDK): providers (medium), services (low), receivers (low) unless every action they listen for is a system-only protected broadcast (AOSP <protected-broadcast>, e.g. BOOT_COMPLETED), and activities (low) that carry an intent-filter with an app-specific action, or exported=\"true\" without filters, but are neither the launcher, a browsable deep link, an entry for public platform actions (MAIN, VIEW, SEND, PICK, SEARCH…) nor an SDK callback entry such as WXEntryActivity. App widgets' APPWIDGET_UPDATE is not reported. DEX: classes implementing X509TrustManager whose checkServerTrusted calls nothing and touches no field (an empty body: high); " +
 			"WebViewClient.onReceivedSslError overrides that call SslErrorHandler.proceed (high); references to ALLOW_ALL_HOSTNAME_VERIFIER or construction of AllowAllHostnameVerifier/NoopHostnameVerifier (medium). Each code finding names the class and its owner.",
 		FalsePositives: "Trust managers used only for pinned, internal test endpoints, and exported components that only accept harmless intents (a share target, a push SDK's receiver that validates its sender in code), are still reported; vendor broadcasts that are protected only on their own ROMs count as unprotected. allowBackup absent (Android's default true) is not reported.",
 	}, fn: runSEC001}
@@ -110,7 +110,8 @@ func (e *env) exportedComponents() []draft {
 // are. Receivers are not when every action they listen for is a protected broadcast
 // only the system can send (BOOT_COMPLETED, PACKAGE_ADDED…). Activities are not when
 // they are the launcher entry, a browsable deep link (meant to be opened by any app
-// or page), or a callback entry an SDK requires to be exported (WeChat's
+// or page), accept only public platform actions (VIEW, SEND, PICK…), or are a
+// callback entry an SDK requires to be exported (WeChat's
 // WXEntryActivity, Alipay's ShareEntryActivity…).
 func exposedComponent(c analyzer.Component) bool {
 	switch c.Type {
@@ -122,7 +123,8 @@ func exposedComponent(c analyzer.Component) bool {
 		}
 		for _, f := range c.IntentFilters {
 			for _, a := range f.Actions {
-				if !protectedBroadcasts[a] {
+				// Every app widget must receive APPWIDGET_UPDATE from the launcher.
+				if !protectedBroadcasts[a] && a != "android.appwidget.action.APPWIDGET_UPDATE" {
 					return true
 				}
 			}
@@ -139,9 +141,32 @@ func exposedComponent(c analyzer.Component) bool {
 				}
 			}
 		}
-		return len(c.IntentFilters) > 0 || c.ExportedExplicit
+		if len(c.IntentFilters) == 0 {
+			return c.ExportedExplicit
+		}
+		for _, f := range c.IntentFilters {
+			for _, a := range f.Actions {
+				if !publicActivityActions[a] {
+					return true
+				}
+			}
+		}
+		return false // only MAIN, VIEW, SEND…: an entry meant for other apps
 	}
 	return false
+}
+
+// publicActivityActions are the platform's actions for handing work to another app
+// (open, share, pick, search): an activity that only accepts them is a public entry
+// by design, like the launcher.
+var publicActivityActions = map[string]bool{
+	"android.intent.action.MAIN": true, "android.intent.action.VIEW": true, "android.intent.action.SEND": true,
+	"android.intent.action.SEND_MULTIPLE": true, "android.intent.action.SENDTO": true, "android.intent.action.PICK": true,
+	"android.intent.action.GET_CONTENT": true, "android.intent.action.SEARCH": true, "android.intent.action.EDIT": true,
+	"android.intent.action.INSERT": true, "android.intent.action.DIAL": true, "android.intent.action.PROCESS_TEXT": true,
+	"android.intent.action.OPEN_DOCUMENT": true, "android.intent.action.CREATE_DOCUMENT": true,
+	"android.media.action.IMAGE_CAPTURE": true, "android.service.wallpaper.LIVE_WALLPAPER_CHOOSER": true,
+	"android.intent.action.APPLICATION_PREFERENCES": true, "android.intent.action.MANAGE_NETWORK_USAGE": true,
 }
 
 // sdkCallbackActivities are activities an SDK's documentation requires the app to

@@ -239,7 +239,7 @@ func (r *refs) tok(i int) token {
 
 func (r *refs) emit(class, member string, i int, perms []string) {
 	r.calls = append(r.calls, analyzer.SourceCall{Class: class, Member: member,
-		InClass: r.w.classFQ(), InMethod: r.w.method(), Permissions: perms,
+		InClass: r.w.classFQ(), InMethod: r.w.method(), Permissions: perms, IfLines: r.w.ifLines(),
 		Location: analyzer.Location{Path: r.f.path, Line: r.f.toks[i].line}})
 }
 

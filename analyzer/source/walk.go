@@ -13,9 +13,10 @@ const (
 )
 
 type scope struct {
-	kind  scopeKind
-	name  string // method name, or class FQ name
-	paren int    // paren depth when opened
+	kind   scopeKind
+	name   string // method name, or class FQ name
+	paren  int    // paren depth when opened
+	ifLine int    // for an if statement's braced branch: the line of its condition
 }
 
 // classDecl is a class, interface, enum, object or record declared in a file.
@@ -148,6 +149,7 @@ func (w *walker) walk(visit func(i int)) {
 				}
 			case "{":
 				w.open(prev)
+				w.markIf(i)
 			case "}":
 				if w.overflow > 0 {
 					w.overflow--
@@ -211,6 +213,63 @@ func (w *walker) open(prev string) {
 		sc = scope{kind: scMethod, name: name, paren: w.paren}
 	}
 	w.stack = append(w.stack, sc)
+}
+
+// markIf records, when the block just opened at token i is the braced branch of an
+// if statement (`if (c) {` or `} else {`), the line where the condition begins,
+// negated when the branch runs with the condition false.
+func (w *walker) markIf(i int) {
+	if w.overflow > 0 || len(w.stack) == 0 || w.stack[len(w.stack)-1].kind != scBlock || i < 2 {
+		return
+	}
+	t := w.f.toks
+	end := i - 1
+	sign := 1
+	if t[end].text == "else" && t[end-1].text == "}" {
+		open := matchOpenBrace(t, end-1)
+		if open < 1 {
+			return
+		}
+		end, sign = open-1, -1
+	}
+	if t[end].text != ")" {
+		return
+	}
+	if o := matchOpen(t, end); o > 0 && o+1 < end && t[o-1].text == "if" {
+		if t[o+1].text == "!" {
+			sign = -sign
+		}
+		w.stack[len(w.stack)-1].ifLine = sign * t[o].line
+	}
+}
+
+// ifLines lists the condition lines of the if branches enclosing the current
+// token inside the current method, outermost first.
+func (w *walker) ifLines() []int {
+	var out []int
+	for i := len(w.stack) - 1; i >= 0 && w.stack[i].kind == scBlock; i-- {
+		if l := w.stack[i].ifLine; l != 0 {
+			out = append([]int{l}, out...)
+		}
+	}
+	return out
+}
+
+// matchOpenBrace finds the "{" matching the "}" at closeIdx (bounded like matchOpen).
+func matchOpenBrace(t []token, closeIdx int) int {
+	depth := 0
+	for k := closeIdx; k >= 0 && k > closeIdx-4000; k-- {
+		switch t[k].text {
+		case "}":
+			depth++
+		case "{":
+			depth--
+			if depth == 0 {
+				return k
+			}
+		}
+	}
+	return -1
 }
 
 func (w *walker) declIdent(i int) {
