@@ -87,10 +87,22 @@ func (e *env) owner(class string) string {
 			return p.owner
 		}
 	}
-	if pkg := e.facts().App.Package; pkg != "" && (class == pkg || strings.HasPrefix(class, pkg+".")) {
+	if pkg := e.facts().App.Package; pkg != "" && (class == pkg || strings.HasPrefix(class, pkg+".") || sharedSegments(class, pkg) >= 3) {
 		return "app"
 	}
 	return ""
+}
+
+// sharedSegments counts the leading package segments two dotted names share:
+// io.appium.uiautomator2.handler.X and io.appium.uiautomator2.server share three,
+// the same vendor's project, not a third party.
+func sharedSegments(a, b string) int {
+	as, bs := strings.Split(a, "."), strings.Split(b, ".")
+	n := 0
+	for n < len(as)-1 && n < len(bs) && as[n] == bs[n] {
+		n++
+	}
+	return n
 }
 
 // hit returns the detected SDK with that ID.

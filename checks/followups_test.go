@@ -139,3 +139,31 @@ func TestSEC001_PublicEntriesNotReported(t *testing.T) {
 	wantFindings(t, fs, 1)
 	mustContain(t, fs[0].Message, "com.example.app.Power")
 }
+
+func TestOwnerSameVendorProject(t *testing.T) {
+	f := baseFacts(nil)
+	f.App.Package = "io.appium.uiautomator2.server"
+	e := newEnv(context.Background(), &Input{Facts: f})
+	for class, want := range map[string]string{
+		"io.appium.uiautomator2.handler.GetPackages": "app",
+		"io.appium.uiautomator2.server.Main":         "app",
+		"io.appium.settings.Settings":                "",
+		"io.netty.util.internal.SocketUtils":         "",
+	} {
+		if got := e.owner(class); got != want {
+			t.Errorf("owner(%s) = %q, want %q", class, got, want)
+		}
+	}
+}
+
+func TestPOL001_SchemaURLIsNoPolicy(t *testing.T) {
+	d := newDex().class("com.google.android.exoplayer2.drm.Wv", "java.lang.Object").
+		method("a", "str:http://schemas.microsoft.com/DRM/2007/03/protocols/AcquireLicense")
+	f := baseFacts(d)
+	perms(f, "INTERNET")
+	fs := runRule(t, "CNPI-POL-001", &Input{Facts: f})
+	wantFindings(t, fs, 1)
+	if fs[0].Severity != High || strings.Contains(fs[0].Message, "schemas.microsoft.com") {
+		t.Fatalf("%s %s", fs[0].Severity, fs[0].Message)
+	}
+}

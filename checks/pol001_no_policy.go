@@ -44,8 +44,9 @@ func runPOL001(e *env, r *Rule) []draft {
 			dialog = append(dialog, found{d.Value, d.Path, kindOfPath(d.Path)})
 		}
 	}
+	urls = dropSchemaURLs(urls)
 	if len(urls) == 0 {
-		urls = e.policyURLsFallback()
+		urls = dropSchemaURLs(e.policyURLsFallback())
 	}
 	var skipped []string
 	for _, c := range All() {
@@ -116,6 +117,26 @@ func (e *env) policyURLsFallback() []found {
 	sort.SliceStable(out, func(a, b int) bool { return out[a].value < out[b].value })
 	if len(out) > 5 {
 		out = out[:5]
+	}
+	return out
+}
+
+// schemaHosts publish XML namespaces and protocol identifiers, not policies
+// (http://schemas.microsoft.com/DRM/2007/03/protocols/AcquireLicense in ExoPlayer).
+var schemaHosts = []string{"schemas.microsoft.com", "schemas.android.com", "www.w3.org", "ns.adobe.com", "schemas.xmlsoap.org", "xmlns.com", "purl.org"}
+
+func dropSchemaURLs(in []found) []found {
+	var out []found
+	for _, u := range in {
+		drop := false
+		for _, h := range schemaHosts {
+			if strings.Contains(u.value, "://"+h+"/") {
+				drop = true
+			}
+		}
+		if !drop {
+			out = append(out, u)
+		}
 	}
 	return out
 }
