@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"context"
+	"github.com/hegui-dev/hegui/internal/testcorpus"
 	"path/filepath"
 	"testing"
 
@@ -9,7 +10,7 @@ import (
 )
 
 func appiumAPK(b *testing.B) string {
-	p := filepath.Join(sharedDir(b), "corpus", "apk", "appium-uiautomator2-server-v10.6.6.apk")
+	p := filepath.Join(testcorpus.Dir(b), "corpus", "apk", "appium-uiautomator2-server-v10.6.6.apk")
 	return p
 }
 

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"context"
+	"github.com/hegui-dev/hegui/internal/testcorpus"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,7 +13,7 @@ import (
 // partial signatures, duplicate permissions, odd entry names, truncated central
 // directory, weird compression): each gives correct facts or a clear error, in time.
 func TestAndroguardEdgeCases(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "corpus", "apk", "debian-androguard")
+	dir := filepath.Join(testcorpus.Dir(t), "corpus", "apk", "debian-androguard")
 	apks, _ := filepath.Glob(filepath.Join(dir, "*.apk"))
 	if len(apks) == 0 {
 		t.Skipf("no APK in %s", dir)

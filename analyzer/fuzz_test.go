@@ -2,8 +2,8 @@ package analyzer
 
 import (
 	"archive/zip"
+	"github.com/hegui-dev/hegui/internal/testcorpus"
 	"io"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -37,10 +37,7 @@ func entryBytes(apk, name string) []byte {
 func seedFrom(f *testing.F, name string) {
 	f.Add(entryBytes(fixtureAPK, name))
 	f.Add(entryBytes(fixtureAPK, "res/xml/nsc.xml"))
-	d := os.Getenv("HEGUI_SHARED")
-	if d == "" {
-		d = filepath.Join("..", "..", "shared")
-	}
+	d, _ := testcorpus.Find()
 	apks, _ := filepath.Glob(filepath.Join(d, "corpus", "apk", "*", "*.apk"))
 	top, _ := filepath.Glob(filepath.Join(d, "corpus", "apk", "*.apk"))
 	for _, apk := range append(apks, top...) {

@@ -5,6 +5,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"github.com/hegui-dev/hegui/internal/testcorpus"
 	"io"
 	"os"
 	"os/exec"
@@ -131,7 +132,7 @@ func TestOracleAapt(t *testing.T) {
 	fmt.Fprintln(tw, "apk\tpackage\tperms hegui/aapt\tdex files\tclasses hegui/dexdump\tresult")
 	var nAPK, nPkg, nPerm, nDex, nDexOK, nAaptFail int
 	for _, apk := range apks {
-		name, _ := filepath.Rel(filepath.Join(sharedDir(t), "corpus", "apk"), apk)
+		name, _ := filepath.Rel(filepath.Join(testcorpus.Dir(t), "corpus", "apk"), apk)
 		nAPK++
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		facts, err := Analyze(ctx, apk, Options{})

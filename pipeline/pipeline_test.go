@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/hegui-dev/hegui/internal/testcorpus"
 	"os"
 	"path/filepath"
 	"strings"
@@ -134,29 +135,10 @@ func TestScannerLoadsDatabaseOnce(t *testing.T) {
 	}
 }
 
-// sharedDir finds the read-only corpus: $HEGUI_SHARED, else ../shared beside the
-// directory holding go.mod.
-func sharedDir(t *testing.T) string {
-	if d := os.Getenv("HEGUI_SHARED"); d != "" {
-		return d
-	}
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(filepath.Dir(dir), "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
-
 // TestCorpusAPKs scans real APKs: every report validates, and the SDKs the corpus
 // inventory lists by package prefix are found.
 func TestCorpusAPKs(t *testing.T) {
-	shared := sharedDir(t)
+	shared := testcorpus.Dir(t)
 	apkDir := filepath.Join(shared, "corpus", "apk")
 	if _, err := os.Stat(apkDir); err != nil {
 		t.Skipf("corpus not available (set HEGUI_SHARED): %v", err)

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"github.com/hegui-dev/hegui/internal/testcorpus"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -8,32 +9,6 @@ import (
 
 	"github.com/hegui-dev/hegui/sdkdb"
 )
-
-// corpusDir finds shared/corpus/policy: $HEGUI_SHARED, else ../shared next to the
-// directory holding go.mod.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	shared := os.Getenv("HEGUI_SHARED")
-	if shared == "" {
-		dir, _ := filepath.Abs(".")
-		for {
-			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-				shared = filepath.Join(dir, "..", "shared")
-				break
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				break
-			}
-			dir = parent
-		}
-	}
-	p := filepath.Join(shared, "corpus", "policy")
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("policy corpus not found at %s (set HEGUI_SHARED to the shared/ directory)", p)
-	}
-	return p
-}
 
 func realDB(t testing.TB) *sdkdb.DB {
 	t.Helper()
@@ -46,7 +21,7 @@ func realDB(t testing.TB) *sdkdb.DB {
 
 // Facts checked by reading each document.
 func TestCorpusPolicies(t *testing.T) {
-	dir := corpusDir(t)
+	dir := testcorpus.Path(t, "policy")
 	db := realDB(t)
 	cases := []struct {
 		file       string
@@ -147,7 +122,7 @@ func TestCorpusPolicies(t *testing.T) {
 // TestCorpusTogether analyses a policy with its separate SDK list, as `hegui policy
 // a b` does: the list's SDKs count as listed for the policy.
 func TestCorpusTogether(t *testing.T) {
-	dir := corpusDir(t)
+	dir := testcorpus.Path(t, "policy")
 	f, err := FromFiles([]string{
 		filepath.Join(dir, "see-agreement/xuexiqiangguo-privacy-latest.md"),
 		filepath.Join(dir, "see-agreement/xuexiqiangguo-third-party-sdk-list.md"),

@@ -3,6 +3,7 @@ package sdkdb
 import (
 	"bytes"
 	"context"
+	"github.com/hegui-dev/hegui/internal/testcorpus"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,39 +16,7 @@ import (
 	"github.com/hegui-dev/hegui/analyzer"
 )
 
-// sharedDir finds the read-only corpus: $HEGUI_SHARED, else ../shared next to the
-// repository root (the directory holding go.mod).
-func sharedDir(t testing.TB) string {
-	if d := os.Getenv("HEGUI_SHARED"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(filepath.Dir(dir), "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
-
-func corpusAPKDir(t testing.TB) string {
-	d := sharedDir(t)
-	apkDir := filepath.Join(d, "corpus", "apk")
-	if d == "" {
-		t.Skip("corpus not found: set HEGUI_SHARED or put the shared corpus at ../shared next to the repository")
-	}
-	if _, err := os.Stat(apkDir); err != nil {
-		t.Skipf("corpus not found at %s (set HEGUI_SHARED): %v", apkDir, err)
-	}
-	return apkDir
-}
+func corpusAPKDir(t testing.TB) string { return testcorpus.Path(t, "apk") }
 
 // label is the ground truth for one corpus APK.
 type label struct {

@@ -17,6 +17,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"github.com/hegui-dev/hegui/internal/testcorpus"
 	"io"
 	"os"
 	"path"
@@ -63,34 +64,6 @@ func loadData(t *testing.T) []dataFile {
 		out = append(out, dataFile{name: p, entries: es})
 	}
 	return out
-}
-
-// corpusDir finds <shared>/corpus: $HEGUI_SHARED, else ../shared next to the module root.
-func corpusDir(t *testing.T) string {
-	t.Helper()
-	shared := os.Getenv("HEGUI_SHARED")
-	if shared == "" {
-		dir, err := os.Getwd()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for {
-			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-				break
-			}
-			parent := filepath.Dir(dir)
-			if parent == dir {
-				t.Skip("go.mod not found above the test directory; cannot locate the shared corpus")
-			}
-			dir = parent
-		}
-		shared = filepath.Join(filepath.Dir(dir), "shared")
-	}
-	c := filepath.Join(shared, "corpus")
-	if st, err := os.Stat(filepath.Join(c, "sdkjar")); err != nil || !st.IsDir() {
-		t.Skipf("shared corpus not found at %s (set HEGUI_SHARED); skipping SDK signature checks", c)
-	}
-	return c
 }
 
 // binContent is what one corpus source holds: dotted class names and .so base names.
@@ -228,7 +201,7 @@ func hasExact(sorted []string, s string) bool {
 
 func TestSignaturesAgainstCorpus(t *testing.T) {
 	files := loadData(t)
-	r := &corpusReader{root: corpusDir(t), cache: map[string]*binContent{}}
+	r := &corpusReader{root: filepath.Join(testcorpus.Dir(t), "corpus"), cache: map[string]*binContent{}}
 	checked := 0
 	for _, df := range files {
 		for _, e := range df.entries {

@@ -2,6 +2,7 @@ package dex
 
 import (
 	"archive/zip"
+	"github.com/hegui-dev/hegui/internal/testcorpus"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,7 +13,7 @@ import (
 const appiumAPK = "appium-uiautomator2-server-v10.6.6.apk" // 18 MB, 16 DEX files
 
 func benchInputs(b *testing.B) (names []string, sets map[string][][]byte) {
-	shared, why := findShared()
+	shared, why := testcorpus.Find()
 	if shared == "" {
 		b.Skip(why)
 	}
@@ -76,7 +77,7 @@ func BenchmarkParse(b *testing.B) {
 // BenchmarkInflateFloor is the bare cost of inflating the appium APK's DEX
 // entries: the floor that full fact extraction is compared against.
 func BenchmarkInflateFloor(b *testing.B) {
-	shared, why := findShared()
+	shared, why := testcorpus.Find()
 	if shared == "" {
 		b.Skip(why)
 	}

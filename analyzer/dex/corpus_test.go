@@ -12,45 +12,6 @@ import (
 	"testing"
 )
 
-// sharedDir finds the read-only corpus: $HEGUI_SHARED, else ../shared next to the
-// directory holding go.mod. It skips the test when neither exists.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	d, why := findShared()
-	if d == "" {
-		t.Skip(why)
-	}
-	return d
-}
-
-func findShared() (dir, why string) {
-	if d := os.Getenv("HEGUI_SHARED"); d != "" {
-		if _, err := os.Stat(filepath.Join(d, "corpus")); err == nil {
-			return d, ""
-		}
-		return "", "HEGUI_SHARED=" + d + " has no corpus/ directory"
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err.Error()
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", "no go.mod above the test directory; corpus not located"
-		}
-		dir = parent
-	}
-	d := filepath.Join(filepath.Dir(dir), "shared")
-	if _, err := os.Stat(filepath.Join(d, "corpus")); err != nil {
-		return "", "corpus not found (set HEGUI_SHARED or place it at " + d + ")"
-	}
-	return d, ""
-}
-
 var dexEntry = regexp.MustCompile(`^classes[0-9]*\.dex$`)
 
 // forEachCorpusDex calls fn with every corpus/dex/*.dex and every classesN.dex

@@ -3,6 +3,7 @@ package dex
 import (
 	"archive/zip"
 	"encoding/binary"
+	"github.com/hegui-dev/hegui/internal/testcorpus"
 	"hash/adler32"
 	"io"
 	"math/rand/v2"
@@ -46,7 +47,7 @@ func checkInvariants(t *testing.T, f *File) {
 // smallCorpusDex returns up to n corpus DEX files under 8 KB (from the appium
 // server APK), for seeding; nil without the corpus. Nothing is committed.
 func smallCorpusDex(n int) [][]byte {
-	shared, _ := findShared()
+	shared, _ := testcorpus.Find()
 	if shared == "" {
 		return nil
 	}
@@ -131,7 +132,7 @@ func mutate(r *rand.Rand, b []byte) []byte {
 
 func TestMutations(t *testing.T) {
 	inputs := map[string][]byte{"basic.dex": loadFixture(t, "basic.dex"), "poly.dex": loadFixture(t, "poly.dex")}
-	if shared, _ := findShared(); shared != "" {
+	if shared, _ := testcorpus.Find(); shared != "" {
 		if b, err := os.ReadFile(filepath.Join(shared, "corpus", "dex", "okhttp.d8.038.dex")); err == nil {
 			inputs["okhttp.d8.038.dex"] = b
 		}

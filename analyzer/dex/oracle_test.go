@@ -2,6 +2,7 @@ package dex
 
 import (
 	"bufio"
+	"github.com/hegui-dev/hegui/internal/testcorpus"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -140,7 +141,7 @@ func isMethodHeader(line string) bool {
 }
 
 func TestDexdumpOracle(t *testing.T) {
-	shared := sharedDir(t)
+	shared := testcorpus.Dir(t)
 	bin, err := exec.LookPath("dexdump")
 	if err != nil {
 		t.Skip("dexdump not installed (apt-get install dexdump)")

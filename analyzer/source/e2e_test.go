@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/hegui-dev/hegui/internal/testcorpus"
 	"os"
 	"path/filepath"
 	"strings"
@@ -155,16 +156,6 @@ func TestScanSourceSARIF(t *testing.T) {
 	}
 }
 
-// sharedDir finds the read-only corpus: $HEGUI_SHARED, else ../shared next to the
-// repository root.
-func sharedDir(t *testing.T) string {
-	if d := os.Getenv("HEGUI_SHARED"); d != "" {
-		return d
-	}
-	root := filepath.Dir(filepath.Dir(filepath.Dir(repoFixture(t, "x"))))
-	return filepath.Join(filepath.Dir(root), "shared")
-}
-
 func copyFile(t *testing.T, from, to string) {
 	t.Helper()
 	b, err := os.ReadFile(from)
@@ -183,7 +174,7 @@ func copyFile(t *testing.T, from, to string) {
 // its manifest, a Weibo .so) into a temporary project's libs/ and checks that the
 // SDK detector finds them through the source analyzer's facts.
 func TestCorpusLocalLibs(t *testing.T) {
-	corpus := filepath.Join(sharedDir(t), "corpus", "sdkjar")
+	corpus := filepath.Join(testcorpus.Dir(t), "corpus", "sdkjar")
 	if _, err := os.Stat(corpus); err != nil {
 		t.Skipf("corpus not found at %s (set HEGUI_SHARED): %v", corpus, err)
 	}
