@@ -2,7 +2,8 @@
 # Rebuilds testdata/apk/*.apk from testdata/fixtures/<name>/ (AndroidManifest.xml,
 # res/, smali/, optional assets/) with Debian's aapt, smali, zipalign and apksigner,
 # signed with the committed test key. `make fixtures` runs it; the APKs are committed
-# so tests never need these tools.
+# so tests never need these tools. Arguments name the fixtures to build (default: all),
+# e.g. `testdata/build-fixtures.sh kids`.
 set -eu
 cd "$(dirname "$0")"
 FW=${FRAMEWORK_RES:-/usr/share/android-framework-res/framework-res.apk}
@@ -14,7 +15,16 @@ for tool in aapt smali zipalign apksigner; do
 done
 [ -f "$FW" ] || { echo "build-fixtures: $FW not found (apt-get install android-framework-res)" >&2; exit 1; }
 
-for dir in fixtures/*/; do
+dirs=""
+if [ $# -gt 0 ]; then
+	for name in "$@"; do
+		[ -f "fixtures/$name/AndroidManifest.xml" ] || { echo "build-fixtures: no fixture $name" >&2; exit 1; }
+		dirs="$dirs fixtures/$name/"
+	done
+else
+	dirs=$(ls -d fixtures/*/)
+fi
+for dir in $dirs; do
 	name=$(basename "$dir")
 	[ "$name" = keys ] && continue
 	[ -f "$dir/AndroidManifest.xml" ] || continue
