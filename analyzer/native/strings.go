@@ -8,7 +8,7 @@ func Strings(b []byte, minLen, maxLen, maxCount int) []string {
 	seen := map[string]bool{}
 	start := -1
 	flush := func(end int) {
-		if start < 0 || end-start < minLen {
+		if start < 0 || end-start < minLen || len(out) >= maxCount {
 			return
 		}
 		s := b[start:end]
@@ -34,8 +34,5 @@ func Strings(b []byte, minLen, maxLen, maxCount int) []string {
 		}
 	}
 	flush(len(b))
-	if len(out) > maxCount {
-		out = out[:maxCount]
-	}
 	return out
 }
