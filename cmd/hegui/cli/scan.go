@@ -19,12 +19,12 @@ import (
 	"github.com/hegui-dev/hegui/report"
 )
 
-const scanLong = `Scan APKs or Android source trees and report which Chinese personal-information
-rules they break.
+const scanLong = `Scan APKs, app bundles (AAB) or Android source trees and report which Chinese
+personal-information rules they break.
 
-TARGET is an APK, a directory holding an Android project (Gradle files or an
-AndroidManifest.xml: scanned as source), or any other directory (its *.apk files are
-scanned recursively, without following symlinks out of it). Several targets run
+TARGET is an APK, an AAB, a directory holding an Android project (Gradle files or an
+AndroidManifest.xml: scanned as source), or any other directory (its *.apk and *.aab
+files are scanned recursively, without following symlinks out of it). Several targets run
 concurrently (--jobs); outputs are ordered by input path.
 
 Settings come from .hegui.yaml in the current directory (or --config FILE); flags
@@ -198,7 +198,7 @@ func newScanCmd() *cobra.Command {
 	var f scanFlags
 	cmd := &cobra.Command{
 		Use:   "scan TARGET...",
-		Short: "Scan APKs or source trees and report compliance findings",
+		Short: "Scan APKs, AABs or source trees and report compliance findings",
 		Long:  scanLong,
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
