@@ -34,7 +34,10 @@ for dir in $dirs; do
 	# shellcheck disable=SC2086
 	aapt package -f -M "$dir/AndroidManifest.xml" -S "$dir/res" $assets -I "$FW" -F "$tmp/unsigned.apk"
 	smali a "$dir/smali" -o "$tmp/classes.dex"
-	(cd "$tmp" && zip -q -X unsigned.apk classes.dex)
+	# A fixed entry time makes the APK depend only on its sources (aapt's entries and
+	# apksigner's META-INF already carry fixed or copied times).
+	TZ=UTC touch -t 198001010000 "$tmp/classes.dex"
+	(cd "$tmp" && TZ=UTC zip -q -X unsigned.apk classes.dex)
 	zipalign -f 4 "$tmp/unsigned.apk" "$tmp/aligned.apk"
 	apksigner sign --ks "$KEY" --ks-pass pass:hegui-test --key-pass pass:hegui-test --ks-key-alias hegui-test \
 		--out "$OUT/$name.apk" "$tmp/aligned.apk"
