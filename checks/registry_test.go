@@ -54,8 +54,21 @@ func TestCatalogueComplete(t *testing.T) {
 			}
 		}
 	}
+	// Fixture coverage (issue #5): a positive and a different negative fixture scan per
+	// rule in fixtureMatrix, which TestFixtureMatrix runs.
+	fixturePos, fixtureNeg := map[string]bool{}, map[string]bool{}
+	for _, c := range fixtureMatrix {
+		if r, ok := Lookup(c.Rule); !ok || r.ID != c.Rule {
+			t.Errorf("fixtureMatrix names unregistered rule %q", c.Rule)
+		}
+		fixturePos[c.Rule] = fixturePos[c.Rule] || c.Pos.APK != ""
+		fixtureNeg[c.Rule] = fixtureNeg[c.Rule] || (c.Neg.APK != "" && c.Neg.String() != c.Pos.String())
+	}
 	seen := map[string]bool{}
 	for _, r := range Rules() {
+		if !fixturePos[r.ID] || !fixtureNeg[r.ID] {
+			t.Errorf("%s: needs a row in fixtureMatrix (checks/fixtures_test.go) with a positive and a different negative fixture scan (positive %v, negative %v)", r.ID, fixturePos[r.ID], fixtureNeg[r.ID])
+		}
 		if !idRe.MatchString(r.ID) || seen[r.ID] {
 			t.Errorf("bad or duplicate ID %q", r.ID)
 		}
