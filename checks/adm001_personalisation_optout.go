@@ -23,7 +23,8 @@ func newADM001() Check {
 		RationaleZH: "广告SDK默认进行个性化投放；个人信息保护法第二十四条要求提供不针对个人特征的选项或便捷的拒绝方式，工信部将“强制用户使用定向推送功能”单列为一项。",
 		Fix:         "Provide a switch 个性化推荐/个性化广告 (settings → privacy), pass the user's choice to each ad SDK's personalisation API, and describe the switch in the policy.",
 		FixZH:       "在设置-隐私中提供“个性化推荐/个性化广告”开关，将用户选择传给各广告SDK的个性化开关接口，并在隐私政策中说明。",
-		Detects: "When an advertising SDK is detected, or the policy speaks of personalised recommendation, the policy must state a personalisation opt-out (item personalization_opt_out). " +
+		Detects: "When an advertising SDK is detected (not a low-confidence hit), the policy must state a personalisation opt-out (item personalization_opt_out). " +
+			"Personalised recommendation that the policy describes in an app without an advertising SDK is not checked yet: the policy reader does not report mentions of it. " +
 			"A short app string that names a personalisation switch (个性化推荐/个性化广告/关闭个性化) lowers the finding to low severity, because the switch exists but is not described.",
 		FalsePositives: "Ad SDKs configured for non-personalised ads only are still reported; the policy should then say so.",
 	}, fn: runADM001}
