@@ -177,6 +177,8 @@ var (
 	scanKidsBad  = fixtureScan{APK: "kids.apk", Policy: []string{"fixture-kids-deficient.txt"}}
 	scanKidsGood = fixtureScan{APK: "kids.apk", Policy: []string{"fixture-kids-complete.html"}}
 	scanKidsEdu  = fixtureScan{APK: "kids.apk", Policy: []string{"fixture-kids-complete.html"}, AppType: "education"}
+	// kids-settings is kids plus the strings of a settings screen (撤回同意, 个性化广告, 注销账号).
+	scanKidsSettingsBad = fixtureScan{APK: "kids-settings.apk", Policy: []string{"fixture-kids-deficient.txt"}}
 	// clean.apk has no child-facing string: only the app type says it serves minors.
 	scanCleanEduBad = fixtureScan{APK: "clean.apk", Policy: []string{"fixture-kids-deficient.txt"}, AppType: "education"}
 )
@@ -206,6 +208,7 @@ var fixtureMatrix = []fixtureCase{
 	{Rule: "CNPI-CON-001", Pos: scanDemo, Owner: "jpush", Has: "com.hegui.demo.DemoApp.onCreate → cn.jpush.android.api.JPushInterface.init", Neg: scanClean},
 	{Rule: "CNPI-CON-001", Pos: scanLegacy, Owner: "app", Count: 1, Has: "com.hegui.legacy.LegacyApp.<clinit>", Neg: scanKidsGood},
 	{Rule: "CNPI-CON-007", Pos: scanKidsBad, Count: 1, Has: "withdraw consent", Neg: scanKidsGood},
+	{Rule: "CNPI-CON-007", Pos: scanKidsSettingsBad, Count: 1, Has: "撤回同意", Neg: scanDemo},
 	{Rule: "CNPI-CON-009", Pos: scanKidsBad, Count: 1, Has: "人脸信息、位置信息、后台位置", Neg: scanKidsGood},
 	{Rule: "CNPI-MIN-001", Pos: scanLegacy, Count: 2, Has: "android.permission.READ_SMS", Neg: scanClean},
 	{Rule: "CNPI-MIN-001", Pos: scanKidsEdu, Count: 2, Has: "android.permission.ACCESS_BACKGROUND_LOCATION", Neg: scanKidsGood},
@@ -221,8 +224,9 @@ var fixtureMatrix = []fixtureCase{
 	{Rule: "CNPI-SDK-005", Pos: scanKidsBad, Owner: "tencent_gdt", Count: 3, Has: "vendor, purpose, PI types", Neg: scanKidsGood},
 	{Rule: "CNPI-SDK-005", Pos: scanKidsBad, Owner: "megvii_faceid", Has: "本应用集成了优量汇、AppsFlyer和旷视FaceID", Neg: scanDemo},
 	{Rule: "CNPI-ADM-001", Pos: scanKidsBad, Count: 1, Has: "Tencent GDT", Neg: scanKidsGood},
+	{Rule: "CNPI-ADM-001", Pos: scanKidsSettingsBad, Count: 1, Has: "个性化广告", Neg: scanClean},
 	{Rule: "CNPI-RGT-001", Pos: scanKidsBad, Count: 1, Has: "com.hegui.kids.ui.LoginActivity", Neg: scanKidsGood},
-	{Rule: "CNPI-RGT-001", Pos: scanKidsBad, Count: 1, Neg: scanDemo}, // the demo names 注销账号 in policy and app
+	{Rule: "CNPI-RGT-001", Pos: scanKidsBad, Count: 1, Neg: scanKidsSettingsBad}, // the app offers 注销账号, the policy still says nothing
 	{Rule: "CNPI-RGT-003", Pos: scanDemo, Count: 1, Has: "30 working days", Neg: scanClean},
 	{Rule: "CNPI-RGT-004", Pos: scanKidsBad, Count: 1, Has: "投诉、举报", Neg: scanKidsGood},
 	{Rule: "CNPI-SEN-001", Pos: scanKidsBad, Count: 1, Has: "宝宝学堂", Neg: scanKidsGood},
@@ -341,6 +345,25 @@ func TestFixtureKids(t *testing.T) {
 		}
 		if f.Rule == "CNPI-XB-001" && f.Owner != "appsflyer" {
 			t.Errorf("XB-001 on the domestic SDK %s", f.Owner)
+		}
+	}
+	// With the settings screen the same policy gaps remain, but the app offers
+	// cancellation (RGT-001 quiet) and has the withdrawal and personalisation entries
+	// the policy fails to describe (low, with the string as evidence).
+	delete(want, "CNPI-RGT-001")
+	settings := scanFixture(t, scanKidsSettingsBad)
+	if got := rules(settings); !reflect.DeepEqual(got, want) {
+		t.Errorf("kids-settings with the deficient policy:\n got %v\nwant %v", got, want)
+	}
+	for _, f := range settings {
+		if f.Rule != "CNPI-CON-007" && f.Rule != "CNPI-ADM-001" {
+			continue
+		}
+		if f.Severity != Low {
+			t.Errorf("%s at %s with the in-app entry, want low", f.Rule, f.Severity)
+		}
+		if last := f.Evidence[len(f.Evidence)-1]; last.Kind != "resource" || (last.Snippet != "撤回同意" && last.Snippet != "个性化广告") {
+			t.Errorf("%s: last evidence %+v, want the app string", f.Rule, last)
 		}
 	}
 }

@@ -1,9 +1,10 @@
 #!/bin/sh
 # Rebuilds testdata/apk/*.apk from testdata/fixtures/<name>/ (AndroidManifest.xml,
-# res/, smali/, optional assets/) with Debian's aapt, smali, zipalign and apksigner,
-# signed with the committed test key. `make fixtures` runs it; the APKs are committed
-# so tests never need these tools. Arguments name the fixtures to build (default: all),
-# e.g. `testdata/build-fixtures.sh kids`.
+# res/, smali/ or a SMALI_FROM file naming the fixture whose smali/ it reuses,
+# optional assets/) with Debian's aapt, smali, zipalign and apksigner, signed with
+# the committed test key. `make fixtures` runs it; the APKs are committed so tests
+# never need these tools. Arguments name the fixtures to build (default: all), e.g.
+# `testdata/build-fixtures.sh kids`.
 set -eu
 cd "$(dirname "$0")"
 FW=${FRAMEWORK_RES:-/usr/share/android-framework-res/framework-res.apk}
@@ -33,7 +34,10 @@ for dir in $dirs; do
 	[ -d "$dir/assets" ] && assets="-A $dir/assets"
 	# shellcheck disable=SC2086
 	aapt package -f -M "$dir/AndroidManifest.xml" -S "$dir/res" $assets -I "$FW" -F "$tmp/unsigned.apk"
-	smali a "$dir/smali" -o "$tmp/classes.dex"
+	# A variant fixture may reuse another fixture's code: SMALI_FROM names it.
+	src="$dir/smali"
+	[ -f "$dir/SMALI_FROM" ] && src="fixtures/$(cat "$dir/SMALI_FROM")/smali"
+	smali a "$src" -o "$tmp/classes.dex"
 	# A fixed entry time makes the APK depend only on its sources (aapt's entries and
 	# apksigner's META-INF already carry fixed or copied times).
 	TZ=UTC touch -t 198001010000 "$tmp/classes.dex"
