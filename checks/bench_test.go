@@ -2,8 +2,8 @@ package checks
 
 import (
 	"context"
+	"github.com/hegui-dev/hegui/internal/testcorpus"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/hegui-dev/hegui/analyzer"
@@ -15,7 +15,7 @@ import (
 //
 //	HEGUI_SHARED=/work/shared go test ./checks -run '^$' -bench RunLargest -benchtime 5x
 func BenchmarkRunLargestCorpusAPK(b *testing.B) {
-	p := filepath.Join(sharedDir(b), "corpus", "apk", "appium-uiautomator2-server-v10.6.6.apk")
+	p := testcorpus.Path(b, "apk", "appium-uiautomator2-server-v10.6.6.apk")
 	if _, err := os.Stat(p); err != nil {
 		b.Skipf("corpus APK not found (set HEGUI_SHARED): %v", err)
 	}

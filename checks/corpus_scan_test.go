@@ -11,25 +11,9 @@ import (
 	"time"
 
 	"github.com/hegui-dev/hegui/checks"
+	"github.com/hegui-dev/hegui/internal/testcorpus"
 	"github.com/hegui-dev/hegui/pipeline"
 )
-
-func corpusDir(t *testing.T) string {
-	if d := os.Getenv("HEGUI_SHARED"); d != "" {
-		return d
-	}
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(filepath.Dir(dir), "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
 
 // TestCorpusScan runs what `hegui scan` runs (pipeline.Scan) on every corpus APK:
 // each must finish in bounded time, with well-formed, sorted findings, or fail as
@@ -38,10 +22,7 @@ func corpusDir(t *testing.T) string {
 //
 //	HEGUI_SHARED=/work/shared go test ./checks -run TestCorpusScan -v
 func TestCorpusScan(t *testing.T) {
-	root := filepath.Join(corpusDir(t), "corpus", "apk")
-	if _, err := os.Stat(root); err != nil {
-		t.Skipf("corpus not found at %s (set HEGUI_SHARED): %v", root, err)
-	}
+	root := testcorpus.Path(t, "apk")
 	var apks []string
 	filepath.Walk(root, func(p string, fi os.FileInfo, err error) error {
 		if err == nil && !fi.IsDir() && strings.HasSuffix(p, ".apk") {

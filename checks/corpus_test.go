@@ -3,22 +3,14 @@ package checks
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/hegui-dev/hegui/internal/testcorpus"
 	"github.com/hegui-dev/hegui/policy"
 )
-
-// sharedDir finds the read-only corpus: $HEGUI_SHARED, else ../shared next to the repo.
-func sharedDir(t testing.TB) string {
-	if d := os.Getenv("HEGUI_SHARED"); d != "" {
-		return d
-	}
-	return filepath.Join(filepath.Dir(repoRoot(t)), "shared")
-}
 
 // TestCorpusPolicies runs the policy rules on every real policy of the corpus,
 // read by the policy stage, against an app that requests the common privacy
@@ -27,7 +19,7 @@ func sharedDir(t testing.TB) string {
 //
 //	HEGUI_SHARED=/work/shared go test ./checks -run TestCorpusPolicies -v
 func TestCorpusPolicies(t *testing.T) {
-	root := filepath.Join(sharedDir(t), "corpus", "policy")
+	root := testcorpus.Path(t, "policy")
 	files, _ := filepath.Glob(filepath.Join(root, "*", "*"))
 	if len(files) == 0 {
 		t.Skipf("corpus policies not found under %s (set HEGUI_SHARED)", root)
