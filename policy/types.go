@@ -40,6 +40,11 @@ type Facts struct {
 	Items        map[string]Item `json:"items"`
 	// AccountCancellationDays is the promised handling time in working days, when stated.
 	AccountCancellationDays int `json:"account_cancellation_days,omitempty"`
+	// AccountCancellationUnit says what AccountCancellationDays counts:
+	// "working_days" (工作日) or "days" (天/日/自然日, calendar days).
+	AccountCancellationUnit string `json:"account_cancellation_unit,omitempty"`
+	// AccountCancellationEvidence is the sentence that states the time limit.
+	AccountCancellationEvidence *Evidence `json:"account_cancellation_evidence,omitempty"`
 	// URLs are policy-like links found (in the APK: DEX and resource strings).
 	URLs []Found `json:"urls,omitempty"`
 	// ConsentDialog are consent-prompt texts found in the APK (同意并继续, 不同意 …).
