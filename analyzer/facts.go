@@ -205,6 +205,9 @@ type Diagnostic struct {
 	Path    string `json:"path"` // entry inside the APK, or file in a source tree
 	Message string `json:"message"`
 	Fatal   bool   `json:"fatal,omitempty"` // the input as a whole could not be analysed
+	// Incomplete: this part's absence makes the results incomplete (an unread
+	// primary DEX, a truncated archive); the scan then exits 3.
+	Incomplete bool `json:"incomplete,omitempty"`
 }
 
 // Location says where a fact came from, precisely enough for SARIF.
