@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/hegui-dev/hegui/analyzer"
@@ -52,8 +53,8 @@ func permissions(f *analyzer.Facts, users map[string][]string, pol *policy.Facts
 		key, name, isPI := category(p.Name)
 		rp.PI, rp.PICategory = name, key
 		if isPI && policyOrNil(pol) != nil {
-			d, ev := disclosed(pol, key, p.Name)
-			rp.Disclosed, rp.Evidence = &d, ev
+			d, denied, ev := disclosed(pol, key, p.Name)
+			rp.Disclosed, rp.Denied, rp.Evidence = &d, denied, ev
 		}
 		rp.UsedBy = users[p.Name]
 		out = append(out, rp)
@@ -77,24 +78,23 @@ func category(perm string) (key, name string, isPI bool) {
 	return key, c.Name, !c.NotPI
 }
 
-// disclosed says whether the policy discloses category key (or names the permission),
-// with the first sentence that proves it.
-func disclosed(pol *policy.Facts, key, perm string) (bool, string) {
+// disclosed says whether the policy discloses category key (or names the permission
+// in a disclosure), with the first sentence that proves it. A category the policy
+// only mentions to deny collecting it ("我们不会收集您的通讯录") is not disclosed:
+// denied is then true and the sentence is the denial, which contradicts the
+// permission request.
+func disclosed(pol *policy.Facts, key, perm string) (ok, denied bool, sentence string) {
+	denial := ""
 	for _, d := range pol.PICategories {
-		match := d.Category == key
-		for _, p := range d.Permissions {
-			if p == perm {
-				match = true
-			}
-		}
-		if !match {
+		if d.Category != key && !slices.Contains(d.Permissions, perm) {
 			continue
 		}
-		ev := ""
-		if len(d.Evidence) > 0 {
-			ev = d.Evidence[0].Sentence
+		if len(d.Evidence) > 0 && (d.Category != key || pol.Discloses(key)) {
+			return true, false, d.Evidence[0].Sentence
 		}
-		return true, ev
+		if denial == "" && len(d.Denied) > 0 {
+			denial = d.Denied[0].Sentence
+		}
 	}
-	return false, ""
+	return false, denial != "", denial
 }

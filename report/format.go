@@ -212,6 +212,9 @@ func permDisclosure(zh bool, p Permission, hasPolicy bool) string {
 	if p.Disclosed == nil && (p.PI == "" || hasPolicy) {
 		return "—"
 	}
+	if p.Denied {
+		return tr(zh, "disclosed_denied")
+	}
 	return disclosureLabel(zh, p.Disclosed)
 }
 

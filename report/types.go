@@ -89,10 +89,13 @@ type Permission struct {
 	Special   bool   `json:"special,omitempty"`
 	PI        string `json:"pi,omitempty"` // zh category name
 	// PICategory is the policy package's category key ("location", "device_id").
-	PICategory string   `json:"pi_category,omitempty"`
-	Disclosed  *bool    `json:"disclosed,omitempty"`
-	Evidence   string   `json:"evidence,omitempty"` // policy sentence
-	UsedBy     []string `json:"used_by,omitempty"`  // "app" and/or SDK IDs whose code uses it
+	PICategory string `json:"pi_category,omitempty"`
+	Disclosed  *bool  `json:"disclosed,omitempty"`
+	// Denied is true when the policy says it does not collect this PI (Disclosed is
+	// then false and Evidence is the denial): a contradiction with the request.
+	Denied   bool     `json:"denied,omitempty"`
+	Evidence string   `json:"evidence,omitempty"` // policy sentence
+	UsedBy   []string `json:"used_by,omitempty"`  // "app" and/or SDK IDs whose code uses it
 }
 
 // Summary counts findings by severity name.
