@@ -218,7 +218,7 @@ func runScan(cmd *cobra.Command, f *scanFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	var baseline map[string]bool
+	var baseline *baseline
 	if s.baseline != "" {
 		if baseline, err = readBaseline(s.baseline); err != nil {
 			return err
@@ -254,6 +254,10 @@ func runScan(cmd *cobra.Command, f *scanFlags, args []string) error {
 	}
 	if baseline != nil {
 		for _, r := range ok {
+			if pkgs := baseline.foreign(r.App.Package); pkgs != nil {
+				fmt.Fprintf(stderr, "hegui: baseline %s is for %s, not %s: it hides nothing in %s\n",
+					baseline.file, strings.Join(pkgs, ", "), r.App.Package, r.Target.Path)
+			}
 			applyBaseline(r, baseline)
 		}
 	}

@@ -275,6 +275,40 @@ func TestSuppressionsAndBaseline(t *testing.T) {
 	if len(r.Findings) != 1 || r.Findings[0].Fingerprint != "fp9" || r.Summary.Suppressed != 4 {
 		t.Errorf("after baseline: %d findings, %d suppressed; want only the new one", len(r.Findings), r.Summary.Suppressed)
 	}
+	// The same fingerprints in another app are not accepted by this app's baseline.
+	r = mk()
+	r.App.Package = "com.other"
+	if got := fps.foreign("com.other"); strings.Join(got, ",") != "com.example" {
+		t.Errorf("foreign(com.other) = %v, want [com.example]", got)
+	}
+	applyBaseline(r, fps)
+	if len(r.Findings) != 4 || r.Summary.Suppressed != 0 {
+		t.Errorf("baseline of com.example hid %d findings of com.other", r.Summary.Suppressed)
+	}
+}
+
+// A baseline written for one APK hides nothing in another and says so; in the same
+// APK it hides everything it recorded.
+func TestBaselineIsPerApp(t *testing.T) {
+	needFixture(t)
+	demo := "../../../testdata/apk/demo.apk"
+	bl := filepath.Join(t.TempDir(), "bl.json")
+	if code, _, stderr := run(t, "scan", demo, "--write-baseline", bl, "-f", "json"); code != ExitOK {
+		t.Fatalf("write baseline: exit %d: %s", code, stderr)
+	}
+	code, out, stderr := run(t, "scan", demo, "--baseline", bl, "-f", "json")
+	var r report.Report
+	if err := json.Unmarshal([]byte(out), &r); err != nil || code != ExitOK || r.Summary.Findings != 0 || r.Summary.Suppressed == 0 {
+		t.Errorf("same app: exit %d, %d findings, %d suppressed (%v, %s)", code, r.Summary.Findings, r.Summary.Suppressed, err, stderr)
+	}
+	code, out, stderr = run(t, "scan", fixtureAPK, "--baseline", bl, "-f", "json", "--fail-on", "none")
+	r = report.Report{}
+	if err := json.Unmarshal([]byte(out), &r); err != nil || code != ExitOK || r.Summary.Suppressed != 0 || r.Summary.Findings == 0 {
+		t.Errorf("other app: exit %d, %d findings, %d suppressed (%v)", code, r.Summary.Findings, r.Summary.Suppressed, err)
+	}
+	if !strings.Contains(stderr, "com.hegui.demo") || !strings.Contains(stderr, "hides nothing") {
+		t.Errorf("stderr %q does not say the baseline belongs to another app", stderr)
+	}
 }
 
 func TestSchemaCommand(t *testing.T) {

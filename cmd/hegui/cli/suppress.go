@@ -81,8 +81,9 @@ func evidenceMatches(glob string, ev []checks.Evidence) bool {
 }
 
 // Baseline is the file --write-baseline writes and --baseline reads: the
-// fingerprints of accepted findings, sorted, with rule and a short message for
-// reviewers of the change that adds it.
+// fingerprints of accepted findings with the app package they belong to, sorted,
+// with rule and a short message for reviewers of the change that adds it. An entry
+// hides a finding only in the same app (package and fingerprint match).
 type Baseline struct {
 	Version  string          `json:"version"`
 	Findings []BaselineEntry `json:"findings"`
@@ -97,7 +98,15 @@ type BaselineEntry struct {
 
 const baselineVersion = "hegui-baseline/1"
 
-func readBaseline(file string) (map[string]bool, error) {
+// baseline is a read baseline file: accepted fingerprints per app package.
+// Entries without a package (files written before packages were recorded) apply
+// to every app.
+type baseline struct {
+	file  string
+	byPkg map[string]map[string]bool
+}
+
+func readBaseline(file string) (*baseline, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, usageErr("baseline: %v", err)
@@ -109,17 +118,41 @@ func readBaseline(file string) (map[string]bool, error) {
 	if b.Version != baselineVersion {
 		return nil, usageErr("baseline %s: version %q, want %q", file, b.Version, baselineVersion)
 	}
-	fps := map[string]bool{}
+	bl := &baseline{file: file, byPkg: map[string]map[string]bool{}}
 	for _, e := range b.Findings {
-		fps[e.Fingerprint] = true
+		if bl.byPkg[e.Package] == nil {
+			bl.byPkg[e.Package] = map[string]bool{}
+		}
+		bl.byPkg[e.Package][e.Fingerprint] = true
 	}
-	return fps, nil
+	return bl, nil
 }
 
-func applyBaseline(r *report.Report, fps map[string]bool) {
+// accepts reports whether the baseline holds fingerprint fp for app pkg.
+func (b *baseline) accepts(pkg, fp string) bool {
+	return b.byPkg[pkg][fp] || b.byPkg[""][fp]
+}
+
+// foreign names the packages the baseline was written for when none of them is
+// pkg, so a baseline of another app is reported instead of silently hiding
+// findings that share a fingerprint.
+func (b *baseline) foreign(pkg string) []string {
+	if len(b.byPkg) == 0 || b.byPkg[pkg] != nil || b.byPkg[""] != nil {
+		return nil
+	}
+	var out []string
+	for p := range b.byPkg {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// applyBaseline hides r's findings the baseline accepted for r's package.
+func applyBaseline(r *report.Report, b *baseline) {
 	kept := r.Findings[:0:0]
 	for _, f := range r.Findings {
-		if fps[f.Fingerprint] {
+		if b.accepts(r.App.Package, f.Fingerprint) {
 			r.Suppressed = append(r.Suppressed, report.SuppressedFinding{Rule: f.Rule, Fingerprint: f.Fingerprint, By: "baseline"})
 			continue
 		}
@@ -131,13 +164,14 @@ func applyBaseline(r *report.Report, fps map[string]bool) {
 
 func writeBaseline(file string, reps []*report.Report) error {
 	b := Baseline{Version: baselineVersion, Findings: []BaselineEntry{}}
-	seen := map[string]bool{}
+	seen := map[[2]string]bool{}
 	for _, r := range reps {
 		for _, f := range r.Findings {
-			if seen[f.Fingerprint] {
+			k := [2]string{r.App.Package, f.Fingerprint}
+			if seen[k] {
 				continue
 			}
-			seen[f.Fingerprint] = true
+			seen[k] = true
 			msg := f.Message
 			if msg == "" {
 				msg = f.MessageZH
@@ -150,6 +184,9 @@ func writeBaseline(file string, reps []*report.Report) error {
 	}
 	sort.Slice(b.Findings, func(i, j int) bool {
 		x, y := b.Findings[i], b.Findings[j]
+		if x.Package != y.Package {
+			return x.Package < y.Package
+		}
 		if x.Rule != y.Rule {
 			return x.Rule < y.Rule
 		}
