@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"net/url"
 	"regexp"
 	"sort"
 	"strings"
@@ -20,7 +21,9 @@ func newPOL001() Check {
 		RationaleZH: "处理个人信息的App必须公开收集使用规则；没有隐私政策是CVERC和工信部通报的首要问题。",
 		Fix:         "Bundle the privacy policy (assets/ or res/raw) or link it from a first-run consent dialog, and pass the hosted policy to hegui with --policy so the policy rules can run.",
 		FixZH:       "在App内置隐私政策（assets或res/raw），或在首次运行的同意弹窗中提供隐私政策链接；扫描时用 --policy 提供线上隐私政策全文，以便检查其内容。",
-		Detects: "Fires at high severity when the APK holds no policy text, no policy-like URL (privacy, yinsi, agreement, protocol, policy) and no consent-dialog strings. " +
+		Detects: "Fires at high severity when the APK holds no policy text, no policy-like URL and no consent-dialog strings. " +
+			"A policy-like URL names privacy (privacy, yinsi, yszc, 隐私), is a document named like a policy (policy.html), or names an agreement (agreement, protocol, xieyi) together with the user or a service (user_protocol, yonghuxieyi); " +
+			"XML and XMPP namespaces (schemas.microsoft.com, jabber.org/protocol/…) and API endpoints (/api/, /openapi/…_conf, api.… hosts, .json) are not policies. " +
 			"When only a URL or consent strings are found, the policy is probably hosted remotely: it fires at low severity and says which policy rules were not evaluated until the text is supplied with --policy. " +
 			"It never fires once a policy document has been read, and only at info severity when the app shows no sign of processing PI (no privacy or INTERNET permission, no SDK, no sensitive API).",
 		FalsePositives: "A policy fetched from a server at run time through an obfuscated or computed URL is invisible to static analysis; supply it with --policy.",
@@ -29,7 +32,78 @@ func newPOL001() Check {
 
 type found struct{ value, path, kind string }
 
-var policyURLRe = regexp.MustCompile(`(?i)^https?://[^\s"'<>]+(privacy|yinsi|agreement|protocol|policy|xieyi|license)[^\s"'<>]*$`)
+// policyURLRe is the first cut: a URL with a policy-ish word. isPolicyURL decides.
+var policyURLRe = regexp.MustCompile(`(?i)^https?://[^\s"'<>]+(privacy|yinsi|yszc|agreement|protocol|policy|xieyi|隐私|协议)[^\s"'<>]*$`)
+
+var (
+	// privacyWordRe names privacy itself: enough on its own.
+	privacyWordRe = regexp.MustCompile(`(?i)(privacy|yinsi|yszc|隐私|个人信息)`)
+	// agreementWordRe names an agreement, which is only the policy's neighbour when
+	// the URL also speaks of the user or a service (user_protocol, yonghuxieyi).
+	agreementWordRe = regexp.MustCompile(`(?i)(agreement|protocol|xieyi|协议)`)
+	userContextRe   = regexp.MustCompile(`(?i)(user|yonghu|用户|service|fuwu|服务|register|zhuce|注册)`)
+	// policyFileRe is a document named like a policy: policy.html, privacy_policy.htm.
+	policyFileRe = regexp.MustCompile(`(?i)^[a-z0-9_-]*polic(y|ies)[a-z0-9_-]*\.(html?|pdf|txt|md)$`)
+	// apiSegmentRe marks endpoints rather than pages: /openapi/policy_conf, /cgi-bin/…
+	apiSegmentRe = regexp.MustCompile(`(?i)^(api|apis|openapi|cgi-bin|rest|gateway|rpc|sdk|config|conf)$|_conf$|\.(json|do|action|jsp|aspx)$`)
+	apiHostRe    = regexp.MustCompile(`(?i)^(api|apis|openapi|cgi|gw|gateway|rpc|log|report|stat|config)[0-9-]*\.`)
+)
+
+// xmppHosts publish XMPP namespaces (http://jabber.org/protocol/compress): identifiers,
+// not documents.
+var xmppHosts = []string{"jabber.org", "www.jabber.org", "xmpp.org", "www.xmpp.org"}
+
+// isPolicyURL reports whether u looks like a hosted privacy policy or user agreement:
+// a privacy word anywhere (or a document named policy.html), or an agreement word
+// together with a user/service word; never an XML or XMPP namespace, nor an API
+// endpoint (a path under /api/, /openapi/, a host named api.…, a .json or _conf
+// resource) unless the last segment is an HTML page.
+func isPolicyURL(u string) bool {
+	if strings.HasPrefix(strings.ToLower(u), "www.") {
+		u = "http://" + u
+	}
+	if !policyURLRe.MatchString(u) {
+		return false
+	}
+	pu, err := url.Parse(u)
+	if err != nil || pu.Host == "" {
+		return false
+	}
+	host := strings.ToLower(pu.Hostname())
+	for _, h := range append(append([]string(nil), schemaHosts...), xmppHosts...) {
+		if host == h {
+			return false
+		}
+	}
+	segs := strings.Split(strings.Trim(pu.EscapedPath(), "/"), "/")
+	if p, err := url.PathUnescape(pu.EscapedPath()); err == nil {
+		segs = strings.Split(strings.Trim(p, "/"), "/")
+	}
+	last := strings.ToLower(segs[len(segs)-1])
+	page := strings.HasSuffix(last, ".html") || strings.HasSuffix(last, ".htm")
+	api := apiHostRe.MatchString(host)
+	for _, s := range segs {
+		if apiSegmentRe.MatchString(s) {
+			api = true
+		}
+	}
+	if api && !page {
+		return false
+	}
+	rest := strings.ToLower(host + " " + strings.Join(segs, "/") + " " + pu.RawQuery + " " + pu.Fragment)
+	if uq, err := url.QueryUnescape(pu.RawQuery); err == nil {
+		rest += " " + uq
+	}
+	switch {
+	case privacyWordRe.MatchString(rest):
+		return true
+	case policyFileRe.MatchString(last):
+		return true
+	case agreementWordRe.MatchString(rest) && userContextRe.MatchString(strings.Join(segs, "/")+" "+pu.RawQuery+" "+pu.Fragment):
+		return true
+	}
+	return false
+}
 
 func runPOL001(e *env, r *Rule) []draft {
 	if e.hasPolicy() {
@@ -44,9 +118,9 @@ func runPOL001(e *env, r *Rule) []draft {
 			dialog = append(dialog, found{d.Value, d.Path, kindOfPath(d.Path)})
 		}
 	}
-	urls = dropSchemaURLs(urls)
+	urls = keepPolicyURLs(urls)
 	if len(urls) == 0 {
-		urls = dropSchemaURLs(e.policyURLsFallback())
+		urls = e.policyURLsFallback()
 	}
 	var skipped []string
 	for _, c := range All() {
@@ -98,13 +172,13 @@ func runPOL001(e *env, r *Rule) []draft {
 func (e *env) policyURLsFallback() []found {
 	set := map[string]found{}
 	for _, s := range e.appStrings() {
-		if len(s) < 512 && policyURLRe.MatchString(s) {
+		if len(s) < 512 && isPolicyURL(s) {
 			set[s] = found{s, "resources.arsc", "resource"}
 		}
 	}
 	ix := e.code()
 	for s, ids := range ix.strIndex {
-		if len(s) < 512 && policyURLRe.MatchString(s) {
+		if len(s) < 512 && isPolicyURL(s) {
 			if _, ok := set[s]; !ok {
 				set[s] = found{s, ix.methods[ids[0]].Path, kindOfPath(ix.methods[ids[0]].Path)}
 			}
@@ -125,16 +199,12 @@ func (e *env) policyURLsFallback() []found {
 // (http://schemas.microsoft.com/DRM/2007/03/protocols/AcquireLicense in ExoPlayer).
 var schemaHosts = []string{"schemas.microsoft.com", "schemas.android.com", "www.w3.org", "ns.adobe.com", "schemas.xmlsoap.org", "xmlns.com", "purl.org"}
 
-func dropSchemaURLs(in []found) []found {
+// keepPolicyURLs keeps the URLs isPolicyURL accepts: the policy reader's URL list is
+// broader (it feeds `hegui policy`), POL-001 only trusts the privacy-specific ones.
+func keepPolicyURLs(in []found) []found {
 	var out []found
 	for _, u := range in {
-		drop := false
-		for _, h := range schemaHosts {
-			if strings.Contains(u.value, "://"+h+"/") {
-				drop = true
-			}
-		}
-		if !drop {
+		if isPolicyURL(u.value) {
 			out = append(out, u)
 		}
 	}
