@@ -297,10 +297,16 @@ func scanItems(f *Facts, sents []sentence, i int) {
 			it.Evidence = addEvidence(it.Evidence, ev(s, h.pos))
 			f.Items[r.key] = it
 			if r.key == ItemAccountCancellation && f.AccountCancellationDays == 0 {
-				f.AccountCancellationDays = cancellationDays(s.low)
+				at := s
+				days, unit, pos := cancellationDays(s.low)
 				// "…申请注销账号。我们将在30个工作日内完成处理。"
-				if n := i + 1; f.AccountCancellationDays == 0 && n < len(sents) && sents[n].section == s.section && !sents[n].heading && handlingRe.MatchString(sents[n].low) {
-					f.AccountCancellationDays = cancellationDays(sents[n].low)
+				if n := i + 1; days == 0 && n < len(sents) && sents[n].section == s.section && !sents[n].heading && handlingRe.MatchString(sents[n].low) {
+					at = &sents[n]
+					days, unit, pos = cancellationDays(at.low)
+				}
+				if days > 0 {
+					e := ev(at, pos)
+					f.AccountCancellationDays, f.AccountCancellationUnit, f.AccountCancellationEvidence = days, unit, &e
 				}
 			}
 		}

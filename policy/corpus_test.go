@@ -65,14 +65,20 @@ func TestCorpusPolicies(t *testing.T) {
 			// "③QQ分享SDK": the circled digit normalises to "3".
 			// Records shaped "①微信开放平台SDK" + "主体名称:…" lines, without a list heading.
 			listed: []string{"qq_connect", "wechat_opensdk", "weibo_sdk", "pangle_cn"}},
+		// Retention: "三、保留政策…所必需的期间…保留个人信息" and "保存 30 天".
 		{file: "see-agreement/xiaomi-securitycenter-privacy.md", policyLike: true,
-			found:   []string{ItemEffectiveDate, ItemContact},
+			found:   []string{ItemEffectiveDate, ItemContact, ItemRetention},
 			missing: []string{ItemOperator}},
 		{file: "sdk-lists/usongame-game-privacy.mdx", policyLike: true, days: 15,
 			listed: []string{"umeng_analytics", "tencent_bugly", "huawei_account", "alipay"}},
 		{file: "see-agreement/umeng-plus-privacy.html", policyLike: true, days: 15,
 			named: []string{"umeng_analytics", "umeng_push"}},
 		{file: "app-assets/piceasy-customer_agreement.html", agreement: true},
+		// "只会在…所必需的时间内…存储", "所必需的90天内…存储".
+		{file: "see-agreement/qq-android-privacy-guide.md", found: []string{ItemRetention}},
+		{file: "see-agreement/tencent-tpns-sdk-privacy-guide.md", found: []string{ItemRetention}},
+		// Says where data is stored, not for how long.
+		{file: "app-assets/zimushipinzhizuo-privacy.html", missing: []string{ItemRetention}},
 	}
 	for _, c := range cases {
 		t.Run(filepath.Base(c.file), func(t *testing.T) {

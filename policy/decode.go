@@ -18,12 +18,86 @@ const MaxDocBytes = 8 << 20
 
 var errTooLarge = errors.New("larger than 8 MB, not a policy document")
 
+// binaryMagic are file signatures of formats users pass by mistake (an APK for its
+// policy); decoding them as GB18030 would yield thousands of junk "sentences".
+var binaryMagic = []struct {
+	magic []byte
+	what  string
+}{
+	{[]byte("PK\x03\x04"), "a ZIP archive (APK, AAB, JAR or DOCX)"},
+	{[]byte("PK\x05\x06"), "an empty ZIP archive"},
+	{[]byte("\x7fELF"), "an ELF binary (native library or executable)"},
+	{[]byte("\x89PNG"), "a PNG image"},
+	{[]byte("\xff\xd8\xff"), "a JPEG image"},
+	{[]byte("GIF8"), "a GIF image"},
+	{[]byte("dex\n"), "a DEX file"},
+	{[]byte("%PDF-"), "a PDF document (save it as text or HTML first)"},
+	{[]byte("\x1f\x8b"), "a gzip archive"},
+	{[]byte("\x03\x00\x08\x00"), "a compiled Android XML file"},
+	{[]byte("\x02\x00\x0c\x00"), "a compiled Android resource table"},
+}
+
+// checkBinary refuses raw bytes that are not text: a known binary signature, or a
+// NUL byte in the first 8 KB (the test git and grep use) unless the text is UTF-16.
+func checkBinary(b []byte) error {
+	for _, m := range binaryMagic {
+		if bytes.HasPrefix(b, m.magic) {
+			return fmt.Errorf("%s, not a policy text", m.what)
+		}
+	}
+	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
+		return nil
+	}
+	if le, be := utf16Guess(b); le || be {
+		return nil
+	}
+	if bytes.IndexByte(b[:min(len(b), 8192)], 0) >= 0 {
+		return errors.New("a binary file (NUL bytes in its first 8 KB), not a policy text")
+	}
+	return nil
+}
+
+// checkText refuses decoded text that is mostly control characters or undecodable
+// bytes: binary data that has no NUL in its first 8 KB, or text in a wrong encoding.
+func checkText(s string) error {
+	var n, bad int
+	for _, r := range s {
+		if n == 64<<10 {
+			break
+		}
+		n++
+		switch {
+		case r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v':
+		case r < 0x20 || r == 0x7f || r == '\uFFFD' || r >= 0x80 && r < 0xa0:
+			bad++
+		}
+	}
+	if n >= 64 && bad*10 > n {
+		return fmt.Errorf("a binary file (%d%% of its characters are control codes or undecodable), not a policy text", bad*100/n)
+	}
+	return nil
+}
+
 // decode turns raw bytes into UTF-8 text and names the encoding it found. kind is
 // "html", "md" or "text" and only steers the <meta charset> lookup.
 func decode(b []byte, kind string) (string, string, error) {
 	if len(b) > MaxDocBytes {
 		return "", "", errTooLarge
 	}
+	if err := checkBinary(b); err != nil {
+		return "", "", err
+	}
+	text, enc, err := decodeText(b, kind)
+	if err != nil {
+		return "", "", err
+	}
+	if err := checkText(text); err != nil {
+		return "", "", err
+	}
+	return text, enc, nil
+}
+
+func decodeText(b []byte, kind string) (string, string, error) {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		return string(b[3:]), "utf-8-bom", nil

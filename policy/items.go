@@ -75,7 +75,12 @@ var itemRules = []itemRule{
 	{key: ItemCrossBorder, negate: true,
 		triggers: []string{"境外", "出境", "跨境", "海外服务器", "海外", "cross-border", "outside china", "outside of china", "outside mainland", "outside the people's republic", "overseas", "abroad", "outside your country"}},
 	{key: ItemRetention,
-		triggers: []string{"保存期限", "存储期限", "保留期限", "保存期间", "存储期间", "最短时间", "最短期限", "最短必要", "保存时间", "存储时间", "保存地点", "存储地点", "保存期", "retain", "retention", "keep your"}},
+		triggers: []string{"保存期限", "存储期限", "保留期限", "保存期间", "存储期间", "最短时间", "最短期限", "最短必要", "保存时间", "存储时间", "保存地点", "存储地点", "保存期", "保留政策", "存储政策", "保存政策", "retain", "retention", "keep your"}},
+	// Retention stated without those words: "所必需的期间…保留个人信息", "所必需的90天内…
+	// 存储", "将在服务器保存 30 天"; the verb alone ("仅保存在本地") is not a period.
+	{key: ItemRetention,
+		triggers: []string{"保存", "存储", "保留", "储存", "as long as", "store"},
+		need:     []*regexp.Regexp{retentionRe}},
 	{key: ItemCollectionList, headings: true,
 		triggers: []string{"收集清单", "已收集个人信息清单", "个人信息收集", "收集个人信息清单", "个人信息清单", "收集的个人信息清单", "list of personal"},
 		need:     []*regexp.Regexp{collListRe}},
@@ -101,13 +106,23 @@ func (r *itemRule) fits(s *sentence) bool {
 	return r.not == nil || !r.not.MatchString(s.low)
 }
 
+var retentionRe = re(`(必需|必要|必须|最短)的?\s*(期间|时间|期限|时限|[0-9]{1,4}\s*(个)?\s*(天|日|月|年)内?)[^。]{0,60}(保存|存储|保留|储存)|(保存|存储|保留|储存)[^。]{0,40}(必需|必要|必须|最短)的?\s*(期间|时间|期限|时限)|(保存|存储|保留|储存)[^。,;]{0,12}?([0-9]{1,4}|[一二两三四五六七八九十百]{1,4})\s*(个)?\s*(天|日|小时|周|月|年)|([0-9]{1,4}|[一二两三四五六七八九十百]{1,4})\s*(个)?\s*(天|日|月|年)(内|后|之内)?[^。,;]{0,10}(保存|存储|保留|储存)|\b(store|keep|retain)\b[^.]{0,60}as long as (is )?(necessary|needed|required)`)
+
 var handlingRe = re(`(完成|处理|审核|核查|受理|回复|注销|process|complete|respond)`)
 
 var daysRe = re(`(\d{1,3}|[一二两三四五六七八九十百]{1,4})\s*个?\s*(工作日|自然日|日|天)|within (\d{1,3}|one|two|three|five|seven|ten|fifteen|twenty|thirty|forty-five|sixty|ninety) (working |business |calendar )?days`)
 
+// Units of Facts.AccountCancellationUnit.
+const (
+	UnitWorkingDays = "working_days"
+	UnitDays        = "days"
+)
+
 // cancellationDays reads the promised handling time of an account-cancellation
-// request from the sentence that promises it, or 0.
-func cancellationDays(low string) int {
+// request from the sentence that promises it, or 0, with its unit (工作日 and
+// working/business days are working days, 天/日/自然日 calendar days) and the byte
+// offset of the number.
+func cancellationDays(low string) (days int, unit string, pos int) {
 	for _, m := range daysRe.FindAllStringSubmatchIndex(low, -1) {
 		// "注销后15日内删除" is what happens after cancellation, not its handling time.
 		pre := low[:m[0]]
@@ -121,10 +136,14 @@ func cancellationDays(low string) int {
 			num = low[m[6]:m[7]]
 		}
 		if n := parseNumber(num); n > 0 && n <= 365 {
-			return n
+			unit := UnitDays
+			if m[4] >= 0 && low[m[4]:m[5]] == "工作日" || m[8] >= 0 && low[m[8]:m[9]] != "calendar " {
+				unit = UnitWorkingDays
+			}
+			return n, unit, m[0]
 		}
 	}
-	return 0
+	return 0, "", 0
 }
 
 var afterRe = re(`^注销(之|完成|成功)?后`)

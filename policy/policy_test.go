@@ -318,19 +318,53 @@ func TestGBKWithMetaCharset(t *testing.T) {
 }
 
 func TestCancellationDays(t *testing.T) {
-	cases := map[string]int{
-		"我们将在15个工作日内完成注销":                                    15,
-		"注销账号将在十五个工作日内处理完毕":                                  15,
-		"申请注销账号后,我们会在7日内完成":                                  7,
-		"注销账户的审核时间为二十个工作日":                                   20,
-		"账号注销后我们将在15日内删除您的信息":                                0,
-		"we will delete your account within thirty days":     30,
-		"we will close your account within 10 business days": 10,
+	type want struct {
+		days int
+		unit string
 	}
-	for s, want := range cases {
-		if got := cancellationDays(lowerASCII(s)); got != want {
-			t.Errorf("cancellationDays(%q) = %d, want %d", s, got, want)
+	cases := map[string]want{
+		"我们将在15个工作日内完成注销":                                    {15, UnitWorkingDays},
+		"注销账号将在十五个工作日内处理完毕":                                  {15, UnitWorkingDays},
+		"申请注销账号后,我们会在7日内完成":                                  {7, UnitDays},
+		"注销账户的审核时间为二十个工作日":                                   {20, UnitWorkingDays},
+		"我们将在收到申请后20天内完成注销":                                  {20, UnitDays},
+		"我们将在15个自然日内完成注销":                                    {15, UnitDays},
+		"账号注销后我们将在15日内删除您的信息":                                {0, ""},
+		"we will delete your account within thirty days":     {30, UnitDays},
+		"we will close your account within 10 business days": {10, UnitWorkingDays},
+		"we will close your account within 10 calendar days": {10, UnitDays},
+	}
+	for s, w := range cases {
+		if days, unit, _ := cancellationDays(lowerASCII(s)); days != w.days || unit != w.unit {
+			t.Errorf("cancellationDays(%q) = %d %s, want %d %s", s, days, unit, w.days, w.unit)
 		}
+	}
+}
+
+// TestCancellationEvidence: the limit carries its unit and the sentence stating it,
+// also when that sentence follows the one naming account cancellation (p20.txt of
+// the review and the demo policy: the number is in the second sentence).
+func TestCancellationEvidence(t *testing.T) {
+	for _, c := range []struct {
+		doc, sentence, unit string
+		days                int
+	}{
+		{"某某App隐私政策\n本政策由北京某某科技有限公司运营。\n您可以在“设置-账号与安全-注销账号”中申请注销账号。我们将在收到申请后20天内完成注销。\n",
+			"我们将在收到申请后20天内完成注销。", UnitDays, 20},
+		{"您可以通过客服申请注销账户,我们会在15个工作日内完成审核。", "您可以通过客服申请注销账户,我们会在15个工作日内完成审核。", UnitWorkingDays, 15},
+	} {
+		f, err := Analyze("p.txt", []byte(c.doc), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := f.AccountCancellationEvidence
+		if f.AccountCancellationDays != c.days || f.AccountCancellationUnit != c.unit || e == nil || e.Sentence != c.sentence || e.Path != "p.txt" {
+			t.Errorf("%q: days %d %s, evidence %+v", c.doc, f.AccountCancellationDays, f.AccountCancellationUnit, e)
+		}
+	}
+	f := load(t, "demo-privacy.html")
+	if e := f.AccountCancellationEvidence; f.AccountCancellationDays != 30 || f.AccountCancellationUnit != UnitWorkingDays || e == nil || !strings.Contains(e.Sentence, "30个工作日") {
+		t.Errorf("demo: %d %s %+v", f.AccountCancellationDays, f.AccountCancellationUnit, e)
 	}
 }
 
@@ -484,4 +518,43 @@ func FuzzAnalyze(f *testing.F) {
 			t.Fatalf("%d items", len(facts.Items))
 		}
 	})
+}
+
+// TestRetentionWordings: retention stated as a period the purpose needs, a number of
+// days, or a section title, as real policies write it; storage place or a verb alone
+// is not a retention period.
+func TestRetentionWordings(t *testing.T) {
+	yes := []string{
+		"我们基于本隐私政策中所述的信息收集的目的所必需的期间,或者遵守适用的相关法律要求保留个人信息。",
+		"一般情况下,我们只会在为实现本指引所述目的所必需的90天内(根据第三方开发者特殊要求的可以延长到180天)或法律法规规定的条件内存储终端用户的个人信息。",
+		"为个性化内容推荐和展示而收集的信息将在服务器保存 30 天。",
+		"游戏加速功能收集的数据将保存六个月。",
+		"我们仅在为酷安提供服务只必须的期间内保留您的个人信息。",
+		"We keep your data only as long as necessary for these purposes.",
+	}
+	no := []string{
+		"此部分数据仅保存在本地。",
+		"我们会以加密的方式存储,您也可以随时删除这些信息。",
+		"7、根据您的要求签订合同所必需的;",
+		"本公司保留随时修改本政策的权利。",
+		"我们将在15个工作日内完成处理。",
+	}
+	for _, s := range yes {
+		f, err := Analyze("p.txt", []byte(s), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if it := f.Items[ItemRetention]; !it.Found || it.Evidence[0].Sentence != s {
+			t.Errorf("retention not found in %q: %+v", s, it)
+		}
+	}
+	for _, s := range no {
+		f, err := Analyze("p.txt", []byte(s), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if it := f.Items[ItemRetention]; it.Found {
+			t.Errorf("retention wrongly found in %q", s)
+		}
+	}
 }

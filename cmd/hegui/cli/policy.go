@@ -111,7 +111,14 @@ func policyTable(w io.Writer, f *policy.Facts, zh bool) error {
 			evidence = policyShort(it.Evidence[0].Sentence, 80)
 		}
 		if k == policy.ItemAccountCancellation && f.AccountCancellationDays > 0 {
-			evidence = fmt.Sprintf("[%d %s] %s", f.AccountCancellationDays, l("日", "days"), evidence)
+			unit := l("天", "days")
+			if f.AccountCancellationUnit == policy.UnitWorkingDays {
+				unit = l("个工作日", "working days")
+			}
+			if e := f.AccountCancellationEvidence; e != nil {
+				evidence = policyShort(e.Sentence, 80)
+			}
+			evidence = fmt.Sprintf("[%d %s] %s", f.AccountCancellationDays, unit, evidence)
 		}
 		if !it.Found {
 			missing = append(missing, label)

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -83,5 +84,39 @@ func TestPolicyErrors(t *testing.T) {
 	}
 	if code := Run([]string{"policy"}, &out, &errb); code != ExitUsage {
 		t.Errorf("no file: exit %d", code)
+	}
+}
+
+// TestPolicyBinaryInput: an APK given as a policy is refused (exit 3, the file named)
+// by `hegui policy` and by `hegui scan --policy`.
+func TestPolicyBinaryInput(t *testing.T) {
+	apk := filepath.Join("..", "..", "..", "testdata", "apk", "demo.apk")
+	for _, args := range [][]string{{"policy", apk}, {"scan", apk, "--policy", apk}} {
+		var out, errb bytes.Buffer
+		code := Run(args, &out, &errb)
+		if code != ExitInput || !strings.Contains(errb.String(), "policy file "+apk+": a ZIP archive") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errb.String())
+		}
+	}
+}
+
+// TestPolicyTableCancellationUnit: the table states the limit in the policy's own
+// unit and quotes the sentence holding the number, not the one before it.
+func TestPolicyTableCancellationUnit(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "p20.txt")
+	doc := "某某App隐私政策\n本政策由北京某某科技有限公司运营。\n您可以在“设置-账号与安全-注销账号”中申请注销账号。我们将在收到申请后20天内完成注销。\n"
+	if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := Run([]string{"policy", p}, &out, &errb); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), "[20 天] 我们将在收到申请后20天内完成注销。") {
+		t.Errorf("table:\n%s", out.String())
+	}
+	out.Reset()
+	if code := Run([]string{"policy", "--lang", "en", policyFixture("demo-privacy.html")}, &out, &errb); code != ExitOK || !strings.Contains(out.String(), "[30 working days] 我们将在30个工作日内完成核查和处理。") {
+		t.Errorf("demo table:\n%s", out.String())
 	}
 }
