@@ -1,9 +1,14 @@
 package checks
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/hegui-dev/hegui/internal/testcorpus"
+	"github.com/hegui-dev/hegui/policy"
 )
 
 func TestIsPolicyURL(t *testing.T) {
@@ -58,5 +63,73 @@ func TestPOL001_CorpusNamespaceAndEndpointAreNoPolicy(t *testing.T) {
 		if n != 1 {
 			t.Errorf("%s: %d POL-001 findings, want 1", name, n)
 		}
+	}
+}
+
+// policyFromText reads a crafted policy text the way `--policy FILE` does.
+func policyFromText(t *testing.T, text string) *policy.Facts {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "privacy.txt")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dbOnce.Do(func() { db, dbErr = loadDB() })
+	if dbErr != nil {
+		t.Fatal(dbErr)
+	}
+	p, err := policy.FromFiles([]string{path}, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const cancellationPolicy = "某某App隐私政策\n更新日期：2025年1月1日\n本政策由北京某某科技有限公司运营。联系方式：privacy@example.cn。\n" +
+	"您可以在“设置-账号与安全-注销账号”中申请注销账号。我们将在收到申请后%s内完成注销。\n"
+
+// Review item 8: calendar days are compared with three weeks, named as days, and the
+// evidence is the sentence stating the limit, not the one before it.
+func TestRGT003_Positive_CalendarAndWorkingDaysEndToEnd(t *testing.T) {
+	for _, c := range []struct {
+		limit   string
+		want    int
+		message string
+	}{
+		{"20天", 0, ""},
+		{"21个自然日", 0, ""},
+		{"15个工作日", 0, ""},
+		{"30天", 1, "30天（自然日）"},
+		{"16个工作日", 1, "16个工作日"},
+	} {
+		p := policyFromText(t, fmt.Sprintf(cancellationPolicy, c.limit))
+		fs := runRule(t, "CNPI-RGT-003", &Input{Facts: baseFacts(nil), Policy: p})
+		if len(fs) != c.want {
+			t.Errorf("%s: %d findings, want %d (%d %s)", c.limit, len(fs), c.want, p.AccountCancellationDays, p.AccountCancellationUnit)
+			continue
+		}
+		if c.want == 0 {
+			continue
+		}
+		mustContain(t, fs[0].MessageZH, c.message)
+		if strings.Contains(c.limit, "天") && strings.Contains(fs[0].MessageZH, "个工作日内") {
+			t.Errorf("%s: calendar days called working days: %s", c.limit, fs[0].MessageZH)
+		}
+		if len(fs[0].Evidence) != 1 || !strings.Contains(fs[0].Evidence[0].Snippet, c.limit) {
+			t.Errorf("%s: evidence %+v does not quote the limit", c.limit, fs[0].Evidence)
+		}
+	}
+}
+
+func TestRGT003_Negative_CalendarWithinThreeWeeks(t *testing.T) {
+	p := emptyPolicy()
+	p.AccountCancellationDays, p.AccountCancellationUnit = 20, "days"
+	wantFindings(t, runRule(t, "CNPI-RGT-003", &Input{Facts: baseFacts(nil), Policy: p}), 0)
+	p.AccountCancellationDays = 22
+	p.AccountCancellationEvidence = &policy.Evidence{Path: "p.txt", Sentence: "我们将在22天内完成注销。"}
+	p.Items[policy.ItemAccountCancellation] = policy.Item{Found: true, Evidence: []policy.Evidence{{Path: "p.txt", Sentence: "您可以申请注销账号。"}}}
+	fs := runRule(t, "CNPI-RGT-003", &Input{Facts: baseFacts(nil), Policy: p})
+	wantFindings(t, fs, 1)
+	if fs[0].Evidence[0].Snippet != "我们将在22天内完成注销。" {
+		t.Errorf("evidence %q, want the sentence with the limit", fs[0].Evidence[0].Snippet)
 	}
 }
