@@ -23,7 +23,7 @@ func TestIsPolicyURL(t *testing.T) {
 		"www.example.com/privacy":                                 true,
 		"https://example.com/app/隐私政策.html":                       true,
 		// corpus false positives (review item 6)
-		"http://jabber.org/protocol/compress":                         false,
+		"http://jabber.org/protocol/compress":                          false,
 		"https://cgi.connect.qq.com/qqconnectopen/openapi/policy_conf": false,
 		// namespaces, licences, endpoints, generic policy words
 		"http://schemas.microsoft.com/DRM/2007/03/protocols/AcquireLicense": false,
