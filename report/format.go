@@ -25,6 +25,8 @@ type Options struct {
 	Rules []checks.Rule // the rule catalogue: titles, fixes and clauses for rendering
 	// Array makes the JSON encoder write an array even for one report (batch scans).
 	Array bool
+	// Failed are the inputs that could not be analysed, in input order.
+	Failed []InputError
 }
 
 func (o Options) zh() bool { return o.Lang != "en" }
@@ -47,7 +49,7 @@ func Write(w io.Writer, format string, reps []*Report, o Options) error {
 	case "json":
 		return WriteJSON(w, reps, o)
 	case "jsonl":
-		return WriteJSONL(w, reps)
+		return WriteJSONL(w, reps, o)
 	case "sarif":
 		return WriteSARIF(w, reps, o)
 	case "html":
@@ -130,6 +132,7 @@ func (r *Report) Finalize() {
 			s.Overseas++
 		}
 	}
+	s.Incomplete = len(r.incomplete()) > 0
 	r.Summary = s
 }
 

@@ -33,7 +33,14 @@ func WriteHTML(w io.Writer, reps []*Report, o Options) error {
 	} else {
 		page.Title = fmt.Sprintf("%s (%d)", tr(zh, "report"), len(reps))
 	}
-	return htmlTmpl.Execute(w, page)
+	// html/template escapes markup but not bidi overrides or control characters:
+	// the template itself has none, so every one left comes from the input.
+	var buf strings.Builder
+	if err := htmlTmpl.Execute(&buf, page); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, visible(buf.String()))
+	return err
 }
 
 type htmlPage struct {

@@ -60,15 +60,37 @@ func WriteSARIF(w io.Writer, reps []*Report, o Options) error {
 		driver.Rules = append(driver.Rules, sarifRule(r, zh))
 	}
 	run.Results = []*sarif.Result{}
+	batch := len(reps)+len(o.Failed) > 1
+	var notes []*sarif.Notification
+	ok := len(o.Failed) == 0
 	for _, r := range reps {
 		prefix := ""
-		if len(reps) > 1 || r.Target.Kind == "source" {
+		if batch || r.Target.Kind == "source" {
 			prefix = uriPrefix(r.Target.Path)
 		}
 		for i := range r.Findings {
 			run.Results = append(run.Results, sarifResult(r, &r.Findings[i], index[r.Findings[i].Rule], prefix, zh))
 		}
+		for _, d := range r.Diagnostics {
+			level := "warning"
+			if d.Incomplete || d.Fatal {
+				level, ok = "error", false
+			}
+			n := sarif.NewNotification().WithLevel(level).WithTextMessage(plainText(r.Target.Path + ": " + d.Path + ": " + d.Message))
+			n.AddLocation(sarifLocation(prefix, d.Path, checks.Evidence{}))
+			notes = append(notes, n)
+		}
 	}
+	for _, f := range o.Failed {
+		n := sarif.NewNotification().WithLevel("error").WithTextMessage(plainText(f.Target.Path + ": " + tr(zh, "input_failed") + ": " + f.Error))
+		n.AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(targetURI(f.Target.Path)))))
+		notes = append(notes, n)
+	}
+	// executionSuccessful false tells code-scanning consumers that the results are
+	// not the whole truth (an input failed or was only partly analysed).
+	inv := sarif.NewInvocation().WithExecutionSuccess(ok)
+	inv.ToolExecutionNotifications = notes
+	run.AddInvocations(inv)
 	sr.AddRun(run)
 	return sr.PrettyWrite(w)
 }
@@ -181,13 +203,13 @@ func sarifResult(r *Report, f *checks.Finding, ruleIndex int, prefix string, zh 
 			break
 		}
 	}
-	res := sarif.NewRuleResult(f.Rule).WithRuleIndex(ruleIndex).WithLevel(sarifLevel(f.Severity)).WithMessage(sarif.NewTextMessage(msg))
+	res := sarif.NewRuleResult(f.Rule).WithRuleIndex(ruleIndex).WithLevel(sarifLevel(f.Severity)).WithMessage(sarif.NewTextMessage(plainText(msg)))
 	var locs []*sarif.Location
 	for _, e := range f.Evidence {
 		if e.Path == "" {
 			continue
 		}
-		locs = append(locs, sarifLocation(prefix+e.Path, e))
+		locs = append(locs, sarifLocation(prefix, e.Path, e))
 	}
 	if len(locs) == 0 {
 		// Every result needs a location for code scanning; the manifest (or the
@@ -196,7 +218,7 @@ func sarifResult(r *Report, f *checks.Finding, ruleIndex int, prefix string, zh 
 		if r.Target.Kind == "source" {
 			p = "" // the project directory itself
 		}
-		locs = append(locs, sarifLocation(prefix+p, checks.Evidence{}))
+		locs = append(locs, sarifLocation(prefix, p, checks.Evidence{}))
 	}
 	res.Locations = locs[:1]
 	for i, l := range locs[1:] {
@@ -218,15 +240,23 @@ func sarifResult(r *Report, f *checks.Finding, ruleIndex int, prefix string, zh 
 	return res
 }
 
-func sarifLocation(p string, e checks.Evidence) *sarif.Location {
+// sarifLocation locates evidence path p inside the target whose URI prefix
+// (already a URI: escaped once, by uriPrefix) is prefix.
+func sarifLocation(prefix, p string, e checks.Evidence) *sarif.Location {
 	uri, inner := sarifURI(p)
+	if prefix != "" {
+		if uri == "." {
+			uri = ""
+		}
+		uri = prefix + uri
+	}
 	pl := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri))
 	if e.Line > 0 {
 		pl.WithRegion(sarif.NewRegion().WithStartLine(e.Line))
 	}
 	loc := sarif.NewLocationWithPhysicalLocation(pl)
 	if msg := strings.TrimSpace(strings.Join([]string{inner, e.Locator, e.Snippet}, " ")); msg != "" {
-		loc.WithMessage(sarif.NewTextMessage(msg))
+		loc.WithMessage(sarif.NewTextMessage(plainText(msg)))
 	}
 	return loc
 }
@@ -251,15 +281,29 @@ func sarifURI(p string) (uri, inner string) {
 // so code-scanning UIs resolve it against the checkout, or an absolute file URI for
 // an absolute target, whose location relative to the checkout hegui cannot know.
 func uriPrefix(target string) string {
+	u := targetURI(target)
+	if u == "" {
+		return ""
+	}
+	return u + "/"
+}
+
+// targetURI is the URI of a target path itself: relative with each segment
+// percent-encoded, or a file URI for an absolute path. It is escaped here, once.
+func targetURI(target string) string {
 	p := path.Clean(strings.ReplaceAll(target, "\\", "/"))
 	if p == "." || p == "" {
 		return ""
 	}
 	if strings.HasPrefix(p, "/") {
-		u := url.URL{Scheme: "file", Path: p + "/"}
+		u := url.URL{Scheme: "file", Path: p}
 		return u.String()
 	}
-	return p + "/"
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
 }
 
 // pascal makes a SARIF rule name from an English title ("App lacks a policy" →

@@ -13,8 +13,10 @@ import (
 
 //go:generate go test -run TestSchemaUpToDate -update .
 
-// SchemaJSON returns the JSON Schema of Report, generated from the Go types. The
-// copy shipped as report/schema.json is kept equal to it by a test.
+// SchemaJSON returns the JSON Schema of one entry of `hegui scan --format json`
+// (or one JSON Lines line): a Report, or an InputError for an input that could not
+// be analysed. It is generated from the Go types; the copy shipped as
+// report/schema.json is kept equal to it by a test.
 func SchemaJSON() ([]byte, error) {
 	r := &jsonschema.Reflector{
 		Mapper: func(t reflect.Type) *jsonschema.Schema {
@@ -37,6 +39,12 @@ func SchemaJSON() ([]byte, error) {
 		},
 	}
 	s := r.Reflect(&Report{})
+	e := r.Reflect(&InputError{})
+	for name, d := range e.Definitions {
+		s.Definitions[name] = d
+	}
+	s.OneOf = []*jsonschema.Schema{{Ref: s.Ref}, {Ref: e.Ref}}
+	s.Ref = ""
 	s.Title = "hegui report, schema_version " + SchemaVersion
 	b, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {

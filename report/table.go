@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
@@ -27,13 +26,23 @@ func WriteTable(w io.Writer, reps []*Report, o Options) error {
 			return err
 		}
 	}
+	for i, f := range o.Failed {
+		if i == 0 && len(reps) > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "%s %s: %s\n", tr(zh, "input_failed"), clean(f.Target.Path), clean(f.Error))
+	}
 	return nil
 }
 
 func writeTableOne(w io.Writer, r *Report, o Options, zh bool) error {
 	fmt.Fprintf(w, "%s — %s (%s %s)\n", tr(zh, "report"), clean(r.displayName(zh)), clean(r.App.Package), clean(r.App.VersionName))
 	fmt.Fprintf(w, "%s: %s\n", tr(zh, "target"), clean(r.Target.Path))
-	fmt.Fprintf(w, "%s: %s\n\n", tr(zh, "summary"), summaryLine(r, zh))
+	fmt.Fprintf(w, "%s: %s\n", tr(zh, "summary"), summaryLine(r, zh))
+	for _, d := range r.incomplete() {
+		fmt.Fprintf(w, "!! %s %s: %s\n", tr(zh, "incomplete"), clean(d.Path), clean(d.Message))
+	}
+	fmt.Fprintln(w)
 
 	fmt.Fprintf(w, "%s (%d)\n", tr(zh, "sdks"), len(r.SDKs))
 	if len(r.SDKs) > 0 {
@@ -201,16 +210,6 @@ func wrapCell(s string, width int) string {
 	return strings.Join(out, "\n")
 }
 
-// clean replaces control characters (terminal escapes from a hostile APK) except
-// newlines and tabs.
-func clean(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' {
-			return r
-		}
-		if unicode.IsControl(r) {
-			return '\uFFFD'
-		}
-		return r
-	}, s)
-}
+// clean shows control characters (terminal escapes from a hostile APK) and bidi
+// overrides as visible escapes; newlines and tabs stay.
+func clean(s string) string { return visible(s) }

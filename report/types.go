@@ -105,4 +105,8 @@ type Summary struct {
 	SDKs       int            `json:"sdks"`
 	Overseas   int            `json:"overseas_sdks"`
 	Suppressed int            `json:"suppressed,omitempty"`
+	// Incomplete is true when a part of the input that should have been analysed
+	// (see the diagnostics marked incomplete) was not: the findings are a lower
+	// bound and `hegui scan` exits 3.
+	Incomplete bool `json:"incomplete,omitempty"`
 }

@@ -1,0 +1,219 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hegui-dev/hegui/analyzer"
+)
+
+type sarifDoc struct {
+	Runs []struct {
+		Results []struct {
+			Locations []struct {
+				PhysicalLocation struct {
+					ArtifactLocation struct{ URI string } `json:"artifactLocation"`
+				} `json:"physicalLocation"`
+			} `json:"locations"`
+		} `json:"results"`
+		Invocations []struct {
+			ExecutionSuccessful *bool `json:"executionSuccessful"`
+			Notes               []struct {
+				Level   string
+				Message struct{ Text string }
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string } `json:"artifactLocation"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"toolExecutionNotifications"`
+		} `json:"invocations"`
+	} `json:"runs"`
+}
+
+func parseSARIF(t *testing.T, out []byte) sarifDoc {
+	t.Helper()
+	var d sarifDoc
+	if err := json.Unmarshal(out, &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Runs) != 1 || len(d.Runs[0].Invocations) != 1 || d.Runs[0].Invocations[0].ExecutionSuccessful == nil {
+		t.Fatalf("SARIF lacks one run with one invocation stating executionSuccessful:\n%s", head(out, 800))
+	}
+	return d
+}
+
+// A single input that failed still gives a SARIF log, one that says it failed
+// (uploading it must not look like a clean scan).
+func TestSARIFFailedInput(t *testing.T) {
+	failed := []InputError{NewInputError("build/garbage.apk", errors.New("not a zip file"))}
+	d := parseSARIF(t, render(t, "sarif", Options{Rules: fixtureRules(), Failed: failed}))
+	inv := d.Runs[0].Invocations[0]
+	if *inv.ExecutionSuccessful || len(d.Runs[0].Results) != 0 || len(inv.Notes) != 1 {
+		t.Fatalf("invocation %+v, %d results; want failed, no results, one notification", inv, len(d.Runs[0].Results))
+	}
+	n := inv.Notes[0]
+	if n.Level != "error" || !strings.Contains(n.Message.Text, "not a zip file") || n.Locations[0].PhysicalLocation.ArtifactLocation.URI != "build/garbage.apk" {
+		t.Errorf("notification %+v", n)
+	}
+	// A clean report: successful, its diagnostic a warning.
+	d = parseSARIF(t, render(t, "sarif", Options{Rules: fixtureRules()}, fixtureReport()))
+	inv = d.Runs[0].Invocations[0]
+	if !*inv.ExecutionSuccessful || len(inv.Notes) != 1 || inv.Notes[0].Level != "warning" {
+		t.Errorf("clean run: invocation %+v", inv)
+	}
+}
+
+// A report whose primary DEX was not read is incomplete: the summary, table,
+// Markdown and SARIF all say so.
+func TestIncompleteReport(t *testing.T) {
+	r := fixtureReport()
+	r.Diagnostics = append(r.Diagnostics, analyzer.Diagnostic{Path: "classes.dex", Message: "central directory missing: primary DEX not read", Incomplete: true})
+	r.Finalize()
+	if !r.Summary.Incomplete || fixtureReport().Summary.Incomplete {
+		t.Fatalf("Summary.Incomplete = %v (and %v without the diagnostic)", r.Summary.Incomplete, fixtureReport().Summary.Incomplete)
+	}
+	d := parseSARIF(t, render(t, "sarif", Options{Rules: fixtureRules()}, r))
+	inv := d.Runs[0].Invocations[0]
+	errs := 0
+	for _, n := range inv.Notes {
+		if n.Level == "error" && strings.Contains(n.Message.Text, "primary DEX not read") {
+			errs++
+		}
+	}
+	if *inv.ExecutionSuccessful || errs != 1 {
+		t.Errorf("SARIF invocation %+v; want unsuccessful with the DEX error", inv)
+	}
+	for _, f := range []string{"table", "markdown"} {
+		for _, lang := range []string{"zh", "en"} {
+			out := string(render(t, f, Options{Rules: fixtureRules(), Lang: lang}, r))
+			if !strings.Contains(out, tr(lang == "zh", "incomplete")) || !strings.Contains(out, "primary DEX not read") {
+				t.Errorf("%s/%s does not say the analysis is incomplete", f, lang)
+			}
+		}
+	}
+}
+
+// Absolute targets with spaces and CJK are percent-encoded once in SARIF.
+func TestSARIFAbsoluteURIEncodedOnce(t *testing.T) {
+	a, b := fixtureReport(), fixtureReport()
+	a.Target.Path = "/tmp/rv/源码 项目/a.apk"
+	b.Target.Path = "批量 目录/b.apk"
+	d := parseSARIF(t, render(t, "sarif", Options{Rules: fixtureRules()}, a, b))
+	var uris []string
+	for _, res := range d.Runs[0].Results {
+		uris = append(uris, res.Locations[0].PhysicalLocation.ArtifactLocation.URI)
+	}
+	all := strings.Join(uris, "\n")
+	if strings.Contains(all, "%25") {
+		t.Errorf("double-encoded URIs:\n%s", all)
+	}
+	for _, want := range []string{
+		"file:///tmp/rv/%E6%BA%90%E7%A0%81%20%E9%A1%B9%E7%9B%AE/a.apk/AndroidManifest.xml",
+		"%E6%89%B9%E9%87%8F%20%E7%9B%AE%E5%BD%95/b.apk/classes3.dex",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no URI %s in\n%s", want, all)
+		}
+	}
+}
+
+// Failed inputs are entries of JSON and JSON Lines, in input order, each valid
+// against the schema; a single failed input is one object, not "[]".
+func TestJSONFailedInputs(t *testing.T) {
+	a, c := fixtureReport(), fixtureReport()
+	a.Target.Path, c.Target.Path = "apps/a.apk", "apps/c.apk"
+	failed := []InputError{NewInputError("apps/b.apk", errors.New("apps/b.apk: not a zip file"))}
+	var arr []json.RawMessage
+	if err := json.Unmarshal(render(t, "json", Options{Failed: failed}, a, c), &arr); err != nil || len(arr) != 3 {
+		t.Fatalf("batch JSON: %v, %d entries", err, len(arr))
+	}
+	for i, want := range []string{"apps/a.apk", "apps/b.apk", "apps/c.apk"} {
+		if err := Validate(arr[i]); err != nil {
+			t.Errorf("entry %d does not validate: %v", i, err)
+		}
+		var e struct {
+			Target struct{ Path string }
+			Error  string
+		}
+		_ = json.Unmarshal(arr[i], &e)
+		if e.Target.Path != want || (e.Error != "") != (i == 1) {
+			t.Errorf("entry %d = %s (error %q), want %s", i, e.Target.Path, e.Error, want)
+		}
+	}
+	one := render(t, "json", Options{Failed: failed})
+	if err := Validate(one); err != nil || !bytes.HasPrefix(one, []byte("{")) || !strings.Contains(string(one), `"error": "apps/b.apk: not a zip file"`) {
+		t.Errorf("single failed input: %v\n%s", err, one)
+	}
+	sc := bufio.NewScanner(bytes.NewReader(render(t, "jsonl", Options{Failed: failed}, a, c)))
+	sc.Buffer(nil, 1<<20)
+	var lines []string
+	for sc.Scan() {
+		if err := Validate(sc.Bytes()); err != nil {
+			t.Errorf("JSON Lines line does not validate: %v", err)
+		}
+		lines = append(lines, sc.Text())
+	}
+	if len(lines) != 3 || !strings.Contains(lines[1], `"error":`) {
+		t.Errorf("JSON Lines: %d lines, second %.80s", len(lines), lines[1])
+	}
+	if err := Validate([]byte(`{"schema_version":"1","target":{"path":"x"}}`)); err == nil {
+		t.Error("schema accepts an error entry without the error")
+	}
+}
+
+// Terminal escapes and bidi overrides from an APK label are shown, not obeyed.
+func TestHostileTextIsVisible(t *testing.T) {
+	r := fixtureReport()
+	r.App.LabelZH = "\x1b[2J\x1b]0;pwned\x07悦读\u202Egpj.exe"
+	r.Findings[0].MessageZH = "证据\u2066隔离\u2069\x1b[31m红"
+	r.Finalize()
+	for _, f := range []string{"table", "markdown", "html", "sarif"} {
+		out := string(render(t, f, Options{Rules: fixtureRules()}, r))
+		if strings.ContainsAny(out, "\x1b\x07\u202E\u2066\u2069") {
+			t.Errorf("%s passes a raw control or bidi character", f)
+		}
+		// Markdown escapes the "[" after it; the reader still sees \x1b[2J.
+		if f != "sarif" && (!strings.Contains(out, `\x1b`) || !strings.Contains(out, `\u202E`)) {
+			t.Errorf("%s does not show the escapes visibly", f)
+		}
+		if !strings.Contains(out, `\u2066`) {
+			t.Errorf("%s does not show the finding's isolate visibly", f)
+		}
+	}
+}
+
+// A large batch stays under GitHub's comment limit, and says what it left out.
+func TestMarkdownStaysUnderCommentLimit(t *testing.T) {
+	var reps []*Report
+	for i := 0; i < 400; i++ {
+		r := fixtureReport()
+		r.Target.Path = fmt.Sprintf("apps/%03d.apk", i)
+		reps = append(reps, r)
+	}
+	failed := []InputError{NewInputError("apps/zzz.apk", errors.New("truncated"))}
+	for _, lang := range []string{"zh", "en"} {
+		out := string(render(t, "markdown", Options{Rules: fixtureRules(), Lang: lang, Failed: failed}, reps...))
+		if n := utf16Len(out); n > 65536 {
+			t.Errorf("%s: %d characters, over GitHub's limit", lang, n)
+		}
+		zh := lang == "zh"
+		for _, want := range []string{fmt.Sprintf(tr(zh, "batch_apps"), 400), "apps/zzz.apk", "truncated", fmt.Sprintf("%s %d", tr(zh, "findings"), 1600)} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: batch comment lacks %q", lang, want)
+			}
+		}
+		if !strings.Contains(out, strings.SplitN(tr(zh, "md_truncated"), "%d", 2)[0]) {
+			t.Errorf("%s: no note about the apps left out", lang)
+		}
+	}
+	// A small batch keeps its details.
+	if out := string(render(t, "markdown", Options{Rules: fixtureRules()}, reps[:2]...)); !strings.Contains(out, "<details>") {
+		t.Error("a two-app batch lost its details")
+	}
+}
