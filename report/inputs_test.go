@@ -24,8 +24,8 @@ type sarifDoc struct {
 		Invocations []struct {
 			ExecutionSuccessful *bool `json:"executionSuccessful"`
 			Notes               []struct {
-				Level   string
-				Message struct{ Text string }
+				Level     string
+				Message   struct{ Text string }
 				Locations []struct {
 					PhysicalLocation struct {
 						ArtifactLocation struct{ URI string } `json:"artifactLocation"`
