@@ -288,8 +288,18 @@ func scanItems(f *Facts, sents []sentence, i int) {
 				ok = r.fits(s)
 				fits[ri] = ok
 			}
-			if !ok || r.negate && polarity(s.low, h.pos) != stated {
+			if !ok {
 				continue
+			}
+			if r.negate {
+				if p := polarity(s.low, h.pos); p == denied {
+					it := f.Items[r.key]
+					it.Denied = addEvidence(it.Denied, ev(s, h.pos))
+					f.Items[r.key] = it
+					continue
+				} else if p != stated {
+					continue
+				}
 			}
 			seen[ri] = true
 			it := f.Items[r.key]

@@ -218,6 +218,15 @@ func TestNegations(t *testing.T) {
 		}
 	}
 	wantItems(t, f, false, ItemCrossBorder, ItemFace)
+	for k, want := range map[string]string{ItemFace: "本应用不会收集您的人脸信息。", ItemCrossBorder: "我们不会向境外提供您的个人信息。"} {
+		if d := f.Items[k].Denied; len(d) != 1 || d[0].Sentence != want {
+			t.Errorf("%s: denial %+v, want %q", k, d, want)
+		}
+	}
+	// A stated item records no denial.
+	if d := load(t, "complete-zh.html").Items[ItemFace].Denied; len(d) != 0 {
+		t.Errorf("complete-zh face denied: %+v", d)
+	}
 }
 
 func TestPolarity(t *testing.T) {

@@ -71,6 +71,9 @@ type Evidence struct {
 type Item struct {
 	Found    bool       `json:"found"`
 	Evidence []Evidence `json:"evidence"`
+	// Denied holds sentences that explicitly deny the item ("我们不会向境外提供您的
+	// 个人信息" for cross_border): the policy addresses it, and Found stays false.
+	Denied []Evidence `json:"denied,omitempty"`
 }
 
 // SDKMention is an SDK the policy names (by sdkdb name, alias or vendor).

@@ -154,6 +154,8 @@ func mergeEntries(base, user []sourced) []sourced {
 	return out
 }
 
+const maxErrors = 20
+
 func build(all []sourced) (*DB, error) {
 	var errs []error
 	for i := range all {
@@ -162,6 +164,9 @@ func build(all []sourced) (*DB, error) {
 		}
 	}
 	errs = append(errs, checkOverlaps(all)...)
+	if len(errs) > maxErrors { // a screenful says what is wrong; the rest repeats it
+		errs = append(errs[:maxErrors], fmt.Errorf("sdkdb: and %d more problems", len(errs)-maxErrors))
+	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}

@@ -157,14 +157,37 @@ func checkOverlaps(all []sourced) []error {
 	// In sorted order, every prefix that extends p follows p contiguously.
 	for a := range prefixes {
 		outer := prefixes[a]
+		if tooBroad[outer.prefix] { // validateEntry already says so, once
+			continue
+		}
+		// One error per prefix: "com.foo." over hundreds of entries is one problem.
+		var swallowed []sourced
+		var inners []string
 		for b := a + 1; b < len(prefixes) && strings.HasPrefix(prefixes[b].prefix, outer.prefix); b++ {
 			inner := prefixes[b]
 			eo, ei := all[outer.i], all[inner.i]
 			if outer.i == inner.i || sameVendor(eo.Entry, ei.Entry) || slices.Contains(eo.Overlaps, ei.ID) {
 				continue
 			}
+			swallowed, inners = append(swallowed, ei), append(inners, inner.prefix)
+		}
+		eo := all[outer.i]
+		switch n := len(swallowed); {
+		case n == 1:
+			ei := swallowed[0]
 			errs = append(errs, fmt.Errorf("sdkdb: %s: entry %q: package prefix %q swallows %q of %q from another vendor (%s); narrow it or list %q under overlaps",
-				eo.file, eo.ID, outer.prefix, inner.prefix, ei.ID, ei.Vendor, ei.ID))
+				eo.file, eo.ID, outer.prefix, inners[0], ei.ID, ei.Vendor, ei.ID))
+		case n > 1:
+			var some []string
+			for i := range min(n, 3) {
+				some = append(some, fmt.Sprintf("%q of %q", inners[i], swallowed[i].ID))
+			}
+			more := ""
+			if n > 3 {
+				more = fmt.Sprintf(" and %d more", n-3)
+			}
+			errs = append(errs, fmt.Errorf("sdkdb: %s: entry %q: package prefix %q swallows %d prefixes of other vendors' SDKs (%s%s); narrow it or list those entries under overlaps",
+				eo.file, eo.ID, outer.prefix, n, strings.Join(some, ", "), more))
 		}
 	}
 	return errs

@@ -86,12 +86,6 @@ func policyTable(w io.Writer, f *policy.Facts, zh bool) error {
 		}
 		return e
 	}
-	yes := func(b bool) string {
-		if b {
-			return l("有", "yes")
-		}
-		return l("缺失", "MISSING")
-	}
 	for _, d := range f.Documents {
 		fmt.Fprintf(w, "%s %s (%s, %d %s, %d %s)\n", l("文档", "Document"), d.Path, d.Encoding, d.Chars, l("字", "chars"), d.Sentences, l("句", "sentences"))
 	}
@@ -99,7 +93,7 @@ func policyTable(w io.Writer, f *policy.Facts, zh bool) error {
 
 	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
 	t.Header(l("项目", "Item"), l("结果", "Found"), l("证据", "Evidence"))
-	var missing []string
+	var missing, deniedItems []string
 	for _, k := range policy.ItemKeys {
 		it := f.Items[k]
 		label := itemLabels[k][1]
@@ -120,10 +114,17 @@ func policyTable(w io.Writer, f *policy.Facts, zh bool) error {
 			}
 			evidence = fmt.Sprintf("[%d %s] %s", f.AccountCancellationDays, unit, evidence)
 		}
-		if !it.Found {
+		state := l("有", "yes")
+		switch {
+		case it.Found:
+		case len(it.Denied) > 0: // addressed, by saying it does not happen
+			state, evidence = l("明确否认", "denied"), policyShort(it.Denied[0].Sentence, 80)
+			deniedItems = append(deniedItems, label)
+		default:
+			state = l("缺失", "MISSING")
 			missing = append(missing, label)
 		}
-		if err := t.Append(label, yes(it.Found), evidence); err != nil {
+		if err := t.Append(label, state, evidence); err != nil {
 			return err
 		}
 	}
@@ -173,6 +174,9 @@ func policyTable(w io.Writer, f *policy.Facts, zh bool) error {
 		if err := t.Render(); err != nil {
 			return err
 		}
+	}
+	if len(deniedItems) > 0 {
+		fmt.Fprintf(w, "\n%s: %s\n", l("明确否认", "Denied"), strings.Join(deniedItems, l("、", ", ")))
 	}
 	if len(missing) > 0 {
 		fmt.Fprintf(w, "\n%s: %s\n", l("缺失项", "Missing"), strings.Join(missing, l("、", ", ")))

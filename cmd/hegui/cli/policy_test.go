@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,6 +39,9 @@ func TestPolicyJSON(t *testing.T) {
 	if items[policy.ItemCrossBorder].(map[string]any)["found"] != false || items[policy.ItemMinors].(map[string]any)["found"] != true {
 		t.Error("demo: cross_border must be missing, minors found")
 	}
+	if d, _ := items[policy.ItemCrossBorder].(map[string]any)["denied"].([]any); len(d) != 1 || !strings.Contains(d[0].(map[string]any)["sentence"].(string), "不会向境外提供") {
+		t.Errorf("demo: cross_border denial not recorded: %v", items[policy.ItemCrossBorder])
+	}
 	if m["account_cancellation_days"] != float64(30) {
 		t.Errorf("account_cancellation_days = %v", m["account_cancellation_days"])
 	}
@@ -59,15 +63,16 @@ func TestPolicyJSON(t *testing.T) {
 
 func TestPolicyTable(t *testing.T) {
 	for _, c := range []struct{ lang, want, missing string }{
-		{"zh", "注销账号", "缺失项: 人脸信息、跨境传输"},
-		{"en", "Account cancellation", "Missing: Face information, Cross-border transfer"},
+		// The demo policy denies both: "也不会收集您的人脸信息", "我们不会向境外提供".
+		{"zh", "注销账号", "明确否认: 人脸信息、跨境传输"},
+		{"en", "Account cancellation", "Denied: Face information, Cross-border transfer"},
 	} {
 		var out, errb bytes.Buffer
 		if code := Run([]string{"policy", "--lang", c.lang, policyFixture("demo-privacy.html")}, &out, &errb); code != ExitOK {
 			t.Fatalf("exit %d: %s", code, errb.String())
 		}
 		s := out.String()
-		if !strings.Contains(s, c.want) || !strings.Contains(s, c.missing) || !strings.Contains(s, "jpush") {
+		if !strings.Contains(s, c.want) || !strings.Contains(s, c.missing) || !strings.Contains(s, "jpush") || strings.Contains(s, "缺失") || strings.Contains(s, "MISSING") {
 			t.Errorf("--lang %s output:\n%s", c.lang, s)
 		}
 	}
@@ -118,5 +123,37 @@ func TestPolicyTableCancellationUnit(t *testing.T) {
 	out.Reset()
 	if code := Run([]string{"policy", "--lang", "en", policyFixture("demo-privacy.html")}, &out, &errb); code != ExitOK || !strings.Contains(out.String(), "[30 working days] 我们将在30个工作日内完成核查和处理。") {
 		t.Errorf("demo table:\n%s", out.String())
+	}
+}
+
+// TestPolicySDKDBErrorsCollapsed: a too-broad prefix in an --sdkdb file is one error
+// line, not one per SDK it swallows; many bad entries are capped.
+func TestPolicySDKDBErrorsCollapsed(t *testing.T) {
+	entry := func(id, prefix string) string {
+		return "- id: " + id + "\n  name: X\n  vendor: Y\n  category: push\n  signals:\n    packages: [" + prefix + "]\n"
+	}
+	many := ""
+	for i := range 30 {
+		many += entry(fmt.Sprintf("bad%02d", i), fmt.Sprintf("com.bad%02d", i)) // no trailing dot
+	}
+	dir := t.TempDir()
+	for _, c := range []struct {
+		name, yaml, want string
+		maxLines         int
+	}{
+		{"root.yaml", entry("bad", "com."), "too broad", 1},
+		{"umeng.yaml", entry("bad", "com.umeng."), `package prefix "com.umeng." swallows`, 1},
+		{"many.yaml", many, "and 10 more problems", 21},
+	} {
+		p := filepath.Join(dir, c.name)
+		if err := os.WriteFile(p, []byte(c.yaml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var out, errb bytes.Buffer
+		code := Run([]string{"policy", "--sdkdb", p, policyFixture("demo-privacy.html")}, &out, &errb)
+		lines := strings.Count(strings.TrimSpace(errb.String()), "\n") + 1
+		if code != ExitUsage || !strings.Contains(errb.String(), c.want) || lines > c.maxLines {
+			t.Errorf("%s: exit %d, %d lines:\n%s", c.name, code, lines, errb.String())
+		}
 	}
 }
