@@ -200,7 +200,11 @@ func (e *env) policyCovers(cat *piCategory, perms ...string) (bool, *policy.Evid
 			}
 		}
 		if match {
-			ev := d.Evidence[0]
+			perm := ""
+			if len(perms) > 0 {
+				perm = perms[0]
+			}
+			ev, _ := DisclosureEvidence(d, perm)
 			return true, &ev
 		}
 	}

@@ -133,3 +133,65 @@ func TestRGT003_Negative_CalendarWithinThreeWeeks(t *testing.T) {
 		t.Errorf("evidence %q, want the sentence with the limit", fs[0].Evidence[0].Snippet)
 	}
 }
+
+// Review item 13: UX-001 quotes the manifest's own action names.
+func TestUX001_Positive_LiteralActionInDemo(t *testing.T) {
+	fs, in := scanAPK(t, fixture(t, "apk/demo.apk"))
+	var actions []string
+	for _, c := range in.Facts.Components {
+		if c.Name == "com.hegui.demo.BootReceiver" {
+			for _, f := range c.IntentFilters {
+				actions = append(actions, f.Actions...)
+			}
+		}
+	}
+	found := false
+	for _, f := range fs {
+		if f.Rule != "CNPI-UX-001" || f.Evidence[0].Locator != "com.hegui.demo.BootReceiver" {
+			continue
+		}
+		found = true
+		snip := f.Evidence[0].Snippet
+		if snip != `<action android:name="android.intent.action.BOOT_COMPLETED"/>` {
+			t.Errorf("snippet %q", snip)
+		}
+		for _, a := range strings.Split(strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(snip, `<action android:name="`), `"/>`), `"/> <action android:name="`, "\n"), "\n") {
+			ok := false
+			for _, m := range actions {
+				ok = ok || m == a
+			}
+			if !ok {
+				t.Errorf("snippet action %q is not in the manifest (%v)", a, actions)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no UX-001 finding for the demo's BootReceiver")
+	}
+}
+
+// Review item 13: the storage permission is proved by the sentence that asks for the
+// storage permission, not by "您可以在笔记中插入图片。".
+func TestDisclosureEvidence_PrefersSentenceNamingThePermission(t *testing.T) {
+	p, err := policy.FromFiles([]string{fixture(t, "policy/demo-privacy.html")}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for perm, want := range map[string]string{
+		"android.permission.READ_EXTERNAL_STORAGE": "存储权限",
+		"android.permission.CAMERA":                "相机权限",
+		"android.permission.ACCESS_FINE_LOCATION":  "位置权限",
+	} {
+		key := policy.CategoryForPermission(perm)
+		var got policy.Evidence
+		ok := false
+		for i := range p.PICategories {
+			if p.PICategories[i].Category == key {
+				got, ok = DisclosureEvidence(&p.PICategories[i], perm)
+			}
+		}
+		if !ok || !strings.Contains(got.Sentence, want) {
+			t.Errorf("%s: evidence %q, want a sentence with %s", perm, got.Sentence, want)
+		}
+	}
+}

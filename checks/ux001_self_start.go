@@ -36,11 +36,12 @@ func runUX001(e *env, r *Rule) []draft {
 	var out []draft
 	for _, c := range e.facts().Components {
 		if c.Type == "receiver" {
-			var acts []string
+			var acts, full []string
 			for _, f := range c.IntentFilters {
 				for _, a := range f.Actions {
 					for _, w := range wakeActions {
 						if a == w {
+							full = append(full, a)
 							acts = append(acts, strings.TrimPrefix(strings.TrimPrefix(a, "android.intent.action."), "android.net.conn."))
 						}
 					}
@@ -53,7 +54,7 @@ func runUX001(e *env, r *Rule) []draft {
 			out = append(out, draft{
 				Message:   fmt.Sprintf("Receiver %s (%s) starts the app on %s.", c.Name, e.ownerLabel(o, false), strings.Join(acts, ", ")),
 				MessageZH: fmt.Sprintf("广播接收器%s（%s）在%s时自启动App。", c.Name, e.ownerLabel(o, true), strings.Join(acts, "、")),
-				Evidence:  []Evidence{e.componentEvidence(c, "<action android:name=\""+strings.Join(acts, "\"/> <action android:name=\"")+"\"/>")},
+				Evidence:  []Evidence{e.componentEvidence(c, "<action android:name=\""+strings.Join(full, "\"/> <action android:name=\"")+"\"/>")},
 				Owner:     o,
 				Key:       []string{"receiver:" + c.Name},
 			})

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/hegui-dev/hegui/analyzer"
+	"github.com/hegui-dev/hegui/checks"
 	"github.com/hegui-dev/hegui/policy"
 	"github.com/hegui-dev/hegui/report"
 )
@@ -90,7 +91,8 @@ func disclosed(pol *policy.Facts, key, perm string) (ok, denied bool, sentence s
 			continue
 		}
 		if len(d.Evidence) > 0 && (d.Category != key || pol.Discloses(key)) {
-			return true, false, d.Evidence[0].Sentence
+			ev, _ := checks.DisclosureEvidence(&d, perm)
+			return true, false, ev.Sentence
 		}
 		if denial == "" && len(d.Denied) > 0 {
 			denial = d.Denied[0].Sentence
