@@ -341,6 +341,10 @@ func (e *env) resourceEvidence(value, path string) Evidence {
 	if path == "" {
 		path = "resources.arsc"
 	}
+	// A bundle has no resources.arsc: its table is base/resources.pb.
+	if e.facts().Source.Kind == "aab" && strings.HasPrefix(path, "resources.arsc") {
+		path = "base/resources.pb" + strings.TrimPrefix(path, "resources.arsc")
+	}
 	ev := Evidence{Kind: "resource", Path: path, Snippet: value}
 	res := &e.facts().Resources
 	if len(res.StringLocations) == 0 || !strings.HasPrefix(path, "resources.arsc") {

@@ -195,3 +195,19 @@ func TestDisclosureEvidence_PrefersSentenceNamingThePermission(t *testing.T) {
 		}
 	}
 }
+
+// Review item 13: a bundle's resource evidence names base/resources.pb, which it has,
+// not resources.arsc, which it does not.
+func TestPOL001_Positive_BundleResourceEvidence(t *testing.T) {
+	for kind, want := range map[string]string{"aab": "base/resources.pb", "apk": "resources.arsc"} {
+		f := baseFacts(newDex())
+		f.Source.Kind = kind
+		perms(f, "INTERNET")
+		f.Resources.Strings = []string{"https://m.example.com/h5/privacy.html"}
+		fs := runRule(t, "CNPI-POL-001", &Input{Facts: f})
+		wantFindings(t, fs, 1)
+		if fs[0].Evidence[0].Path != want {
+			t.Errorf("%s: evidence path %q, want %q", kind, fs[0].Evidence[0].Path, want)
+		}
+	}
+}
