@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"slices"
 	"sort"
 	"sync/atomic"
 
@@ -77,7 +79,7 @@ func Analyze(ctx context.Context, path string, opts Options) (*Facts, error) {
 		return nil, fmt.Errorf("%s: not a ZIP archive: %v", path, err)
 	}
 	defer z.Close()
-	a := newArchive(z)
+	a := newArchive(z, f, st.Size())
 	if len(a.names) > maxEntries {
 		return nil, fmt.Errorf("%s: %d ZIP entries, over the limit of %d", path, len(a.names), maxEntries)
 	}
@@ -122,7 +124,46 @@ func (an *apkAnalysis) diag(path, format string, args ...any) {
 	}
 }
 
+// incomplete records a diagnostic for a part whose absence leaves the results incomplete.
+// Past the diagnostics cap, one such diagnostic is still kept so the flag is never lost.
+func (an *apkAnalysis) incomplete(path, format string, args ...any) {
+	d := &an.facts.Diagnostics
+	if len(*d) >= maxDiagnostics && slices.ContainsFunc(*d, func(x Diagnostic) bool { return x.Incomplete }) {
+		return
+	}
+	*d = append(*d, Diagnostic{Path: path, Message: fmt.Sprintf(format, args...), Incomplete: true})
+}
+
+// archiveName names the input itself in diagnostics about the archive as a whole.
+func (an *apkAnalysis) archiveName() string { return filepath.Base(an.path) }
+
+// damage reports an archive read from its local headers. If the file also ends
+// inside an entry it is a truncated download: later entries (DEX files,
+// resources) are lost and the results incomplete.
+func (an *apkAnalysis) damage() {
+	if !an.a.serial {
+		return
+	}
+	cut := an.a.cutEntries()
+	n := len(an.a.names)
+	if len(cut) == 0 {
+		an.diag(an.archiveName(), "ZIP central directory missing or damaged: %d entries recovered from their local headers (Android's installer needs the central directory)", n)
+		return
+	}
+	an.incomplete(an.archiveName(), "ZIP central directory missing and the file ends inside an entry: the archive is truncated; %d entries recovered from their local headers, entries stored after the cut are lost", n)
+	dex := map[string]bool{}
+	for _, name := range an.dexNames() {
+		dex[name] = true
+	}
+	for _, c := range cut {
+		if !dex[c.name] { // readDex reports those
+			an.diag(c.name, "%v", c.err)
+		}
+	}
+}
+
 func (an *apkAnalysis) run() error {
+	an.damage()
 	if an.bundle != nil {
 		if err := an.readBundleManifests(); err != nil {
 			return err
@@ -151,7 +192,7 @@ func (an *apkAnalysis) readManifest() error {
 	an.readResources()
 	b, err := an.a.read(manifestPath, maxManifestSize)
 	if err != nil {
-		return fmt.Errorf("%s: %v", an.path, err)
+		return fmt.Errorf("%s: %s: %v", an.path, manifestPath, err)
 	}
 	m, err := extractManifest(b, an.tab)
 	if err != nil {

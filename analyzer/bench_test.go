@@ -39,7 +39,7 @@ func BenchmarkInflateFloor(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		a := newArchive(z)
+		a := newArchive(z, nil, 0) // an intact archive: the local-header index is not needed
 		names := append(dexOrder(a), manifestPath, "resources.arsc")
 		total := 0
 		for _, n := range names {

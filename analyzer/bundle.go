@@ -61,13 +61,13 @@ func (an *apkAnalysis) parseXML(b []byte) (root *axml.Node, warn, err error) {
 func (an *apkAnalysis) readBundleManifests() error {
 	mods := an.bundle.Modules
 	if len(mods) > maxModules {
-		an.diag("", "%d modules, only the first %d read", len(mods), maxModules)
+		an.diag(an.archiveName(), "%d modules, only the first %d read", len(mods), maxModules)
 		mods = mods[:maxModules]
 	}
 	an.readBundleResources(mods)
 	base, err := an.bundleManifest("base", nil)
 	if err != nil {
-		return fmt.Errorf("%s: Android App Bundle (AAB): %v", an.path, err)
+		return fmt.Errorf("%s: Android App Bundle (AAB): %s: %v", an.path, aab.Manifest("base"), err)
 	}
 	an.facts.App = base.App
 	if base.Components != nil {
@@ -147,7 +147,7 @@ func (an *apkAnalysis) bundleManifest(m string, base *App) (*manifest, error) {
 	}
 	root, _, err := an.parseXML(b)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", p, err)
+		return nil, err
 	}
 	if base != nil && root.Tag == "manifest" && !hasChild(root, "uses-sdk") {
 		sdk := &axml.Node{Tag: "uses-sdk", Attrs: map[string]axml.Attr{
@@ -158,7 +158,7 @@ func (an *apkAnalysis) bundleManifest(m string, base *App) (*manifest, error) {
 	}
 	man, err := manifestFromTree(root, nil, an.tab)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", p, err)
+		return nil, err
 	}
 	for _, w := range man.Warnings {
 		an.diag(p, "%s", w)

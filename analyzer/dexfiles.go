@@ -30,7 +30,15 @@ func dexOrder(a *archive) []string {
 
 func (an *apkAnalysis) readDex() {
 	names := an.dexNames()
+	primary := "classes.dex"
+	if an.bundle != nil {
+		primary = "base/dex/classes.dex"
+	}
+	if an.a.serial && !an.a.has(primary) {
+		an.incomplete(primary, "not found among the entries recovered from local headers: the app's code was not analysed")
+	}
 	files := make([]DexFile, len(names))
+	unread := make([]bool, len(names)) // the bytes could not be had, as opposed to rejected by the reader
 	workers := min(runtime.GOMAXPROCS(0), len(names))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -39,7 +47,7 @@ func (an *apkAnalysis) readDex() {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				files[i] = an.readOneDex(names[i])
+				files[i], unread[i] = an.readOneDex(names[i])
 			}
 		}()
 	}
@@ -63,7 +71,12 @@ func (an *apkAnalysis) readDex() {
 		if files[i].Name == "" { // cancelled before it ran
 			files[i] = DexFile{Name: names[i], Error: "not read: " + an.ctx.Err().Error()}
 		}
-		if files[i].Error != "" {
+		switch {
+		case files[i].Error == "":
+		case files[i].Name == primary || unread[i]:
+			// Android loads every DEX of the sequence: without one, code findings are partial.
+			an.incomplete(files[i].Name, "%s; its code was not analysed", files[i].Error)
+		default: // a secondary file that is not valid DEX: reported, the rest stands
 			an.diag(files[i].Name, "%s", files[i].Error)
 		}
 		if p := files[i].Parsed; p != nil && len(p.Warnings) > 0 {
@@ -79,21 +92,22 @@ func (an *apkAnalysis) readDex() {
 	an.facts.Dex.Files = files
 }
 
-func (an *apkAnalysis) readOneDex(name string) DexFile {
-	df := DexFile{Name: name, Size: an.a.declaredSize(name)}
+// readOneDex reads and parses one DEX; unread says its bytes could not be had.
+func (an *apkAnalysis) readOneDex(name string) (df DexFile, unread bool) {
+	df = DexFile{Name: name, Size: an.a.declaredSize(name)}
 	if an.ctx.Err() != nil {
 		df.Error = "not read: " + an.ctx.Err().Error()
-		return df
+		return df, true
 	}
 	b, err := an.a.read(name, maxDexSize)
 	if err != nil {
 		df.Error = err.Error()
-		return df
+		return df, true
 	}
 	// Many DEX files each under the per-file cap must not add up without bound.
 	if total := an.dexBytes.Add(int64(len(b))); total > maxDexTotal {
 		df.Error = fmt.Sprintf("not parsed: the APK's DEX files exceed %d bytes in all", int64(maxDexTotal))
-		return df
+		return df, true
 	}
 	df.Size = int64(len(b))
 	headerCounts(&df, b)
@@ -102,7 +116,7 @@ func (an *apkAnalysis) readOneDex(name string) DexFile {
 	p, err := parseDex(b, lim)
 	if err != nil {
 		df.Error = "DEX reader: " + err.Error()
-		return df
+		return df, false
 	}
 	df.Parsed = p
 	df.Version = p.Version
@@ -110,7 +124,7 @@ func (an *apkAnalysis) readOneDex(name string) DexFile {
 	df.StringCount = len(p.Strings)
 	df.MethodRefCount = len(p.Methods)
 	df.FieldRefCount = len(p.Fields)
-	return df
+	return df, false
 }
 
 // parseDex guards the DEX reader: one hostile file must not end the whole run.

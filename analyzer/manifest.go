@@ -35,17 +35,24 @@ func (r resolver) text(n *axml.Node, name string) string {
 }
 
 func (r resolver) ref(id uint32, lang string) string {
+	s, _ := r.resolve(id, lang)
+	return s
+}
+
+// resolve renders resource id for lang; ok is false when the table lacks a value
+// and s is then the reference itself ("@string/app_name", "@0x7f060014").
+func (r resolver) resolve(id uint32, lang string) (s string, ok bool) {
 	if r.t == nil {
-		return fmt.Sprintf("@0x%08x", id)
+		return fmt.Sprintf("@0x%08x", id), false
 	}
 	v, ok := r.t.Pick(id, lang)
 	if !ok {
 		if n, ok := r.t.Name(id); ok {
-			return "@" + n
+			return "@" + n, false
 		}
-		return fmt.Sprintf("@0x%08x", id)
+		return fmt.Sprintf("@0x%08x", id), false
 	}
-	return r.t.Format(v)
+	return r.t.Format(v), true
 }
 
 func (r resolver) boolean(n *axml.Node, name string) *bool {
@@ -195,8 +202,15 @@ func readApplication(r resolver, n *axml.Node, app *App, m *manifest) {
 	pkg := app.Package
 	if a, ok := n.Attrs["label"]; ok {
 		if a.Ref != 0 {
-			app.Label = r.ref(a.Ref, "")
-			app.LabelZH = r.ref(a.Ref, "zh")
+			// An unresolved reference is no label: shown as one, it would read as the app's name.
+			var ok bool
+			if app.Label, ok = r.resolve(a.Ref, ""); !ok {
+				m.Warnings = append(m.Warnings, fmt.Sprintf("application label %s not resolved: the resource table is missing or lacks it", app.Label))
+				app.Label = ""
+			}
+			if app.LabelZH, ok = r.resolve(a.Ref, "zh"); !ok {
+				app.LabelZH = ""
+			}
 		} else {
 			app.Label, app.LabelZH = a.Value, a.Value
 		}

@@ -51,7 +51,7 @@ func (an *apkAnalysis) readSigning() {
 	}
 	blk, err := signing.ReadBlock(an.f, an.facts.Source.Size)
 	if err != nil {
-		an.diag("", "APK Signing Block: %v", err)
+		an.diag(an.archiveName(), "APK Signing Block: %v", err)
 	}
 	if blk != nil {
 		s.V2 = blk.Has(signing.IDv2)
@@ -60,7 +60,7 @@ func (an *apkAnalysis) readSigning() {
 			if c, err := x509.ParseCertificate(der); err == nil {
 				add(c)
 			} else {
-				an.diag("", "APK Signing Block certificate: %v", err)
+				an.diag(an.archiveName(), "APK Signing Block certificate: %v", err)
 			}
 		}
 	}

@@ -12,16 +12,21 @@ import (
 // archive wraps apkparser's ZIP reader, which reads broken central directories and
 // duplicate entries the way Android does. When the central directory could not be
 // read, apkparser falls back to scanning local headers through one shared seek
-// position, so reads are then serialised.
+// position, so reads are then serialised; the archive then keeps its own index of
+// the local headers (local) to know sizes and spot entries the file cuts short.
 type archive struct {
 	z      *apkparser.ZipReader
 	serial bool
 	mu     sync.Mutex
 	names  []string // unique entry names, in archive order
+
+	r     io.ReaderAt
+	size  int64
+	local map[string]localEntry // only when serial
 }
 
-func newArchive(z *apkparser.ZipReader) *archive {
-	a := &archive{z: z}
+func newArchive(z *apkparser.ZipReader, r io.ReaderAt, size int64) *archive {
+	a := &archive{z: z, r: r, size: size}
 	seen := map[string]bool{}
 	for _, f := range z.FilesOrdered {
 		if f.ZipHeader() == nil {
@@ -32,6 +37,9 @@ func newArchive(z *apkparser.ZipReader) *archive {
 		}
 		seen[f.Name] = true
 		a.names = append(a.names, f.Name)
+	}
+	if a.serial {
+		a.local = scanLocalHeaders(r, size, maxEntries+1)
 	}
 	return a
 }
@@ -47,6 +55,9 @@ func (a *archive) declaredSize(name string) int64 {
 	if h := f.ZipHeader(); h != nil {
 		return int64(h.UncompressedSize64)
 	}
+	if le, ok := a.local[name]; ok && le.sized {
+		return le.usize
+	}
 	return -1
 }
 
@@ -56,8 +67,11 @@ func (a *archive) stored(name string) bool {
 	if f == nil {
 		return false
 	}
-	h := f.ZipHeader()
-	return h != nil && h.Method == 0
+	if h := f.ZipHeader(); h != nil {
+		return h.Method == 0
+	}
+	le, ok := a.local[name]
+	return ok && le.method == 0
 }
 
 var errTooLarge = errors.New("over the size limit")
@@ -73,12 +87,26 @@ func (a *archive) read(name string, limit int64) ([]byte, error) {
 func (a *archive) readPrefix(name string, limit int64, prefix bool) (b []byte, err error) {
 	f := a.z.File[name]
 	if f == nil {
-		return nil, fmt.Errorf("%s: no such entry", name)
+		return nil, errors.New("no such entry")
 	}
 	hint := int64(0)
+	if le, ok := a.local[name]; ok && le.count == 1 {
+		if err := le.check(a.size); err != nil {
+			return nil, err
+		}
+		if le.sized && le.usize > limit && !prefix {
+			return nil, fmt.Errorf("declares %d bytes, %w of %d", le.usize, errTooLarge, limit)
+		}
+		if le.sized {
+			hint = min(le.usize, le.csize*1040+1024, limit)
+		}
+		if le.direct() {
+			return readLimited(io.NewSectionReader(a.r, le.data, le.csize), le.csize, limit, prefix)
+		}
+	}
 	if h := f.ZipHeader(); h != nil {
 		if int64(h.UncompressedSize64) > limit && !prefix {
-			return nil, fmt.Errorf("%s: declares %d bytes, %w of %d", name, h.UncompressedSize64, errTooLarge, limit)
+			return nil, fmt.Errorf("declares %d bytes, %w of %d", h.UncompressedSize64, errTooLarge, limit)
 		}
 		// Deflate cannot expand more than ~1032:1; never trust a larger claim.
 		hint = min(int64(h.UncompressedSize64), int64(h.CompressedSize64)*1040+1024, limit)
@@ -89,11 +117,11 @@ func (a *archive) readPrefix(name string, limit int64, prefix bool) (b []byte, e
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			b, err = nil, fmt.Errorf("%s: ZIP reader panic: %v", name, r)
+			b, err = nil, fmt.Errorf("ZIP reader panic: %v", r)
 		}
 	}()
 	if err := f.Open(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
 	defer f.Close()
 	var lastErr error = io.ErrUnexpectedEOF
@@ -107,7 +135,7 @@ func (a *archive) readPrefix(name string, limit int64, prefix bool) (b []byte, e
 			break
 		}
 	}
-	return nil, fmt.Errorf("%s: %w", name, lastErr)
+	return nil, lastErr
 }
 
 func readLimited(r io.Reader, hint, limit int64, prefix bool) ([]byte, error) {
