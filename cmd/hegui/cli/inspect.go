@@ -7,6 +7,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/spf13/cobra"
@@ -34,7 +36,7 @@ source tree (a directory holding Gradle files or an AndroidManifest.xml).`,
 				facts, err := inspectTarget(cmd.Context(), path, nativeStrings)
 				if err != nil {
 					failed++
-					fmt.Fprintf(errw, "hegui: inspect: %v\n", err)
+					fmt.Fprintf(errw, "hegui: inspect: %s\n", termSafe(err.Error()))
 					continue
 				}
 				if format == "json" {
@@ -83,11 +85,52 @@ func table(w io.Writer, title string, header []string, rows [][]string) error {
 	t := tablewriter.NewTable(w)
 	t.Header(header)
 	for _, r := range rows {
-		if err := t.Append(r); err != nil {
+		safe := make([]string, len(r))
+		for i, c := range r {
+			safe[i] = termSafe(c)
+		}
+		if err := t.Append(safe); err != nil {
 			return err
 		}
 	}
 	return t.Render()
+}
+
+// termSafe shows control characters, invalid UTF-8 and bidi overrides escaped
+// (\x1b, \u202E): every cell comes from the APK, and a label holding an escape
+// sequence must not drive the terminal, nor a right-to-left override reorder it.
+func termSafe(s string) string {
+	if !strings.ContainsFunc(s, termUnsafe) && utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case !termUnsafe(r):
+			b.WriteRune(r)
+		case r < 0x80:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// termUnsafe: C0 and C1 controls (newlines too: a cell is one line), DEL, and the
+// bidi embedding, override, isolate and mark characters.
+func termUnsafe(r rune) bool {
+	switch {
+	case unicode.IsControl(r):
+		return true
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
+		return true
+	}
+	return false
 }
 
 func yesNo(b *bool) string {
@@ -177,7 +220,8 @@ func printFacts(w io.Writer, f *analyzer.Facts) error {
 		}
 		rows = append(rows, []string{"schemes", strings.Join(schemes, ", ")})
 		for _, c := range s.Certificates {
-			rows = append(rows, []string{"certificate", c.Subject + "\nsha256 " + c.SHA256 + "\n" + c.NotBefore + " .. " + c.NotAfter})
+			rows = append(rows, []string{"certificate", c.Subject}, []string{"", "sha256 " + c.SHA256},
+				[]string{"", c.NotBefore + " .. " + c.NotAfter})
 		}
 	}
 	if err := table(w, "\nSigning", []string{"field", "value"}, rows); err != nil {
@@ -185,7 +229,11 @@ func printFacts(w io.Writer, f *analyzer.Facts) error {
 	}
 	rows = nil
 	for _, d := range f.Diagnostics {
-		rows = append(rows, []string{d.Path, d.Message})
+		msg := d.Message
+		if d.Incomplete {
+			msg = "(results incomplete) " + msg
+		}
+		rows = append(rows, []string{d.Path, msg})
 	}
 	return table(w, "\nDiagnostics", []string{"part", "problem"}, rows)
 }

@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -112,5 +115,133 @@ func TestInspectSourceTree(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("READ_PHONE_STATE with a manifest file:line not in %+v", facts.App.Permissions)
+	}
+}
+
+// hostileFixture rewrites the fixture APK with labels carrying an ANSI escape
+// sequence and a right-to-left override, as a hostile APK would.
+func hostileFixture(t *testing.T) string {
+	t.Helper()
+	zr, err := zip.OpenReader(inspectFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	patched := 0
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == "resources.arsc" {
+			// Same lengths in bytes and characters, so the string pool stays valid.
+			for old, evil := range map[string]string{"Fixture Notes": "\x1b[31mEvil!\x1b[m", "合规笔记": "\u202e记笔规"} {
+				if bytes.Count(b, []byte(old)) != 1 {
+					t.Fatalf("resources.arsc holds %q %d times", old, bytes.Count(b, []byte(old)))
+				}
+				b = bytes.Replace(b, []byte(old), []byte(evil), 1)
+				patched++
+			}
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: f.Method})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(b)
+	}
+	if err := zw.Close(); err != nil || patched != 2 {
+		t.Fatalf("close %v, patched %d", err, patched)
+	}
+	p := filepath.Join(t.TempDir(), "evil.apk")
+	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestInspectTableEscapesControls(t *testing.T) {
+	apk := hostileFixture(t)
+	var out, errb bytes.Buffer
+	if code := Run([]string{"inspect", apk}, &out, &errb); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	s := out.String()
+	for _, raw := range []string{"\x1b", "\u202e"} {
+		if strings.Contains(s, raw) {
+			t.Errorf("table output holds raw %q", raw)
+		}
+	}
+	for _, want := range []string{`\x1b[31mEvil!\x1b[m`, `\u202E记笔规`, "com.hegui.fixture"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("table output lacks %q", want)
+		}
+	}
+	// JSON keeps the real value (encoding/json escapes the ESC itself).
+	out.Reset()
+	if code := Run([]string{"inspect", "--format", "json", apk}, &out, &errb); code != ExitOK {
+		t.Fatalf("json: exit %d", code)
+	}
+	var v struct {
+		App struct {
+			LabelZH string `json:"label_zh"`
+		} `json:"app"`
+	}
+	if strings.Contains(out.String(), "\x1b") {
+		t.Error("JSON holds a raw ESC")
+	}
+	if err := json.Unmarshal(out.Bytes(), &v); err != nil || v.App.LabelZH != "\u202e记笔规" {
+		t.Errorf("json label_zh %q (%v)", v.App.LabelZH, err)
+	}
+}
+
+func TestTermSafe(t *testing.T) {
+	for in, want := range map[string]string{
+		"合规笔记":           "合规笔记",
+		"a\x1b[2Jb":      `a\x1b[2Jb`,
+		"x\u009by":       `x\u009By`,
+		"l\u2067r\u2069": `l\u2067r\u2069`,
+		"bad\xffutf8":    `bad\xffutf8`,
+		"two\nlines\t":   `two\x0alines\x09`,
+	} {
+		if got := termSafe(in); got != want {
+			t.Errorf("termSafe(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A download cut inside the fixture's classes.dex: the table names the DEX and says
+// the results are incomplete.
+func TestInspectTruncatedAPK(t *testing.T) {
+	b, err := os.ReadFile(inspectFixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(b, []byte("PK\x03\x04"))
+	for i >= 0 && !bytes.HasPrefix(b[i+30:], []byte("classes.dex")) {
+		j := bytes.Index(b[i+4:], []byte("PK\x03\x04"))
+		if j < 0 {
+			t.Fatal("no local header for classes.dex")
+		}
+		i += 4 + j
+	}
+	p := filepath.Join(t.TempDir(), "cut.apk")
+	if err := os.WriteFile(p, b[:i+100], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := Run([]string{"inspect", p}, &out, &errb); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	for _, want := range []string{"│ classes.dex ", "(results incomplete) cut short", "│ cut.apk ", "central directory missing"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("table lacks %q", want)
+		}
 	}
 }
