@@ -199,8 +199,7 @@ func analyze(docs []parsed, db *sdkdb.DB) *Facts {
 		f.Items[k] = Item{Evidence: []Evidence{}}
 	}
 	cats := make([]*PIDisclosure, len(categories))
-	sdks := map[string]*SDKMention{}
-	listEv := map[string][]Evidence{} // SDK id → in-list evidence, preferred
+	st := newSDKState()
 	idx := indexFor(db)
 	var han, latin int
 	for di := range docs {
@@ -225,7 +224,7 @@ func analyze(docs []parsed, db *sdkdb.DB) *Facts {
 			scanItems(f, d.sents, i)
 			scanCategories(cats, s)
 			if idx != nil {
-				scanSDKs(idx, d.sents, hits, i, sdks, listEv)
+				st.scan(idx, d.sents, hits, i)
 			}
 		}
 	}
@@ -234,22 +233,8 @@ func analyze(docs []parsed, db *sdkdb.DB) *Facts {
 			f.PICategories = append(f.PICategories, *c)
 		}
 	}
-	ids := make([]string, 0, len(sdks))
-	for id := range sdks {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		m := sdks[id]
-		evs := []Evidence{}
-		for _, e := range listEv[id] {
-			evs = addEvidence(evs, e)
-		}
-		for _, e := range m.Evidence {
-			evs = addEvidence(evs, e)
-		}
-		m.Evidence = evs
-		f.SDKs = append(f.SDKs, *m)
+	f.SDKs, f.DeniedSDKs = st.mentions()
+	for _, m := range f.SDKs {
 		// An SDK named inside a list proves the policy has a sharing list.
 		if m.InList {
 			it := f.Items[ItemSharingList]
@@ -398,82 +383,6 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// scanSDKs records the SDKs named in sentence i; inside a list it looks at the
-// record the name opens (the table row, or the following lines up to the next SDK)
-// to see what the policy says about it.
-func scanSDKs(idx *sdkIndex, sents []sentence, hits [][]hit, i int, out map[string]*SDKMention, listEv map[string][]Evidence) {
-	s := &sents[i]
-	if s.hdrRow {
-		return
-	}
-	type found struct {
-		entry   int
-		matched string
-		pos     int
-	}
-	var fs []found
-	for _, h := range hits[i] {
-		for _, e := range idx.names.vals[h.pat] {
-			fs = append(fs, found{e, s.text[h.pos:h.end], h.pos})
-		}
-	}
-	// A vendor's legal name alone only identifies a product in a table row whose
-	// name cell we do not know; in text it is usually the row above's vendor field.
-	if len(fs) == 0 && s.inSDKList && s.row {
-		for _, h := range idx.vendors.find(s.low) {
-			for _, e := range idx.vendors.vals[h.pat] {
-				fs = append(fs, found{e, s.text[h.pos:h.end], h.pos})
-			}
-		}
-	}
-	if len(fs) == 0 {
-		return
-	}
-	inList := s.inSDKList || recordStartRe.MatchString(s.low) || recordTitle(sents, i)
-	var desc Described
-	switch {
-	case s.row:
-		desc = describeRow(s)
-	case inList:
-		var b strings.Builder
-		b.WriteString(s.low)
-		for j := i + 1; j < len(sents) && j <= i+8; j++ {
-			n := &sents[j]
-			// The next record starts at a heading, a table, or a line that opens
-			// with an SDK name; a field line naming one in passing does not end it.
-			if n.heading || n.row || n.section != s.section || recordStartRe.MatchString(n.low) || len(hits[j]) > 0 && hits[j][0].pos == 0 {
-				break
-			}
-			b.WriteString("\n")
-			b.WriteString(n.low)
-		}
-		desc = describeText(b.String(), true)
-	default:
-		desc = describeText(s.low, false)
-	}
-	for _, fd := range fs {
-		e := idx.entries[fd.entry]
-		m := out[e.ID]
-		if m == nil {
-			m = &SDKMention{ID: e.ID, Name: e.Name, Matched: fd.matched, Evidence: []Evidence{}}
-			out[e.ID] = m
-		}
-		if inList {
-			if !m.InList {
-				m.Matched = fd.matched
-			}
-			m.InList = true
-			m.Described = m.Described.or(desc)
-			listEv[e.ID] = addEvidence(listEv[e.ID], ev(s, fd.pos))
-		} else {
-			m.Evidence = addEvidence(m.Evidence, ev(s, fd.pos))
-			if s.row {
-				m.Described = m.Described.or(desc)
-			}
-		}
-	}
-}
-
 // recordTitle recognises a record of an SDK list by its shape: a short line naming
 // the SDK ("①微信开放平台SDK") followed by field lines ("主体名称:…", "使用目的:…").
 func recordTitle(sents []sentence, i int) bool {
@@ -505,7 +414,20 @@ func (f *Facts) Discloses(category string) bool {
 	return false
 }
 
-// Names reports whether the policy names the SDK.
+// DeniesSDK reports whether the policy only names the SDK to deny using it.
+func (f *Facts) DeniesSDK(sdkID string) bool {
+	if f == nil {
+		return false
+	}
+	for _, m := range f.DeniedSDKs {
+		if m.ID == sdkID {
+			return true
+		}
+	}
+	return false
+}
+
+// Names reports whether the policy names the SDK (a denial does not count).
 func (f *Facts) Names(sdkID string) bool {
 	if f == nil {
 		return false

@@ -92,3 +92,37 @@ func mayNegate(clause string) bool {
 }
 
 var negHints = []string{"不", "未", "没有", "无需", "not", "never", "n't", "no longer", "neither", "nor"}
+
+var (
+	// A negation governing the SDK named after it: "我们未接入友盟统计SDK", "不会向友盟
+	// 提供", "本应用不包含…SDK". The SDK as the subject ("友盟SDK不会收集通讯录") is
+	// named, not denied.
+	sdkNegZH     = regexp.MustCompile(`(不会|不得|不再|并不|绝不|从不|从未|并未|尚未|未曾|没有|均不|亦不|也不|未|不)(会|曾|主动)?(接入|集成|嵌入|引入|使用|内置|包含|加载|搭载|采用|安装|调用|向|与)[^,;。!?]{0,16}$`)
+	sdkNegEN     = regexp.MustCompile(`\b((do|does|did|will|shall)\s+not|don't|doesn't|didn't|won't|never)\s+(use|integrate|include|embed|contain|incorporate|(share|provide|send|disclose)\b[^,;.]{0,30}\b(with|to))\b[^,;.]{0,20}$`)
+	userOrWhenZH = regexp.MustCompile(`(如|若|假如|倘若|一旦|当|您|你|用户)`)
+)
+
+// sdkPolarity says whether the sentence denies using the SDK named at byte offset pos
+// of low: only a negation before the name, in its clause, denies it.
+func sdkPolarity(low string, pos int) int {
+	pre := low[strings.LastIndexAny(low[:pos], clauseBr)+1 : pos]
+	if !mayNegate(pre) {
+		return stated
+	}
+	loc := sdkNegZH.FindStringIndex(pre)
+	user := userOrWhenZH
+	if loc == nil {
+		if loc = sdkNegEN.FindStringIndex(pre); loc == nil {
+			return stated
+		}
+		user = userOrIfEN
+	}
+	// "如您不使用微信登录…": the user's choice, not the app's.
+	if user.MatchString(pre[:loc[0]]) {
+		return stated
+	}
+	if condZH.MatchString(low) || condEN.MatchString(low) {
+		return conditional
+	}
+	return denied
+}

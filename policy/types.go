@@ -33,9 +33,12 @@ var ItemKeys = []string{
 
 // Facts is what one policy (possibly several documents: policy + SDK list) says.
 type Facts struct {
-	Documents    []Document      `json:"documents"`
-	Language     string          `json:"language"` // "zh", "en", "mixed"
-	SDKs         []SDKMention    `json:"sdks"`
+	Documents []Document   `json:"documents"`
+	Language  string       `json:"language"` // "zh", "en", "mixed"
+	SDKs      []SDKMention `json:"sdks"`
+	// DeniedSDKs are SDKs the policy only ever names to deny using them; they are not
+	// in SDKs: a denial discloses nothing.
+	DeniedSDKs   []SDKMention    `json:"denied_sdks,omitempty"`
 	PICategories []PIDisclosure  `json:"pi_categories"`
 	Items        map[string]Item `json:"items"`
 	// AccountCancellationDays is the promised handling time in working days, when stated.
@@ -86,6 +89,12 @@ type SDKMention struct {
 	// Described records what the policy states about this SDK (PIPL 23): purpose,
 	// PI types, vendor name, contact or policy link.
 	Described Described `json:"described"`
+	// PICategories are the category keys (as in PIDisclosure.Category) the policy
+	// states this SDK collects: from its table row's PI columns, its list record or
+	// the sentence naming it. Checks compare them with what the SDK's code reads.
+	PICategories []string `json:"pi_categories,omitempty"`
+	// Denied holds sentences denying the SDK is used ("我们未接入友盟统计SDK").
+	Denied []Evidence `json:"denied,omitempty"`
 }
 
 type Described struct {

@@ -150,6 +150,20 @@ func policyTable(w io.Writer, f *policy.Facts, zh bool) error {
 		}
 	}
 
+	if len(f.DeniedSDKs) > 0 {
+		fmt.Fprintf(w, "\n%s (%d)\n", l("明确否认使用的SDK", "SDKs the policy denies using"), len(f.DeniedSDKs))
+		t = tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
+		t.Header("ID", l("名称", "Name"), l("证据", "Evidence"))
+		for _, s := range f.DeniedSDKs {
+			if err := t.Append(s.ID, s.Name, policyShort(s.Denied[0].Sentence, 80)); err != nil {
+				return err
+			}
+		}
+		if err := t.Render(); err != nil {
+			return err
+		}
+	}
+
 	fmt.Fprintf(w, "\n%s (%d)\n", l("个人信息类别", "PI categories"), len(f.PICategories))
 	if len(f.PICategories) > 0 {
 		t = tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))

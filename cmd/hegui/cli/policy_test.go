@@ -157,3 +157,36 @@ func TestPolicySDKDBErrorsCollapsed(t *testing.T) {
 		}
 	}
 }
+
+// TestPolicyDeniedSDK: "我们未接入友盟统计SDK" lists Umeng as denied, not among the
+// SDKs named, in the table and the JSON.
+func TestPolicyDeniedSDK(t *testing.T) {
+	demo, err := os.ReadFile(policyFixture("demo-privacy.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "negsdk.html")
+	doc := strings.Replace(string(demo), "</body>", "<p>我们未接入友盟统计SDK。</p></body>", 1)
+	if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := Run([]string{"policy", p}, &out, &errb); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	named, denied, ok := strings.Cut(out.String(), "明确否认使用的SDK (1)")
+	if !ok || strings.Contains(named, "umeng_analytics") || !strings.Contains(denied, "umeng_analytics") || !strings.Contains(denied, "我们未接入友盟统计SDK。") {
+		t.Errorf("table:\n%s", out.String())
+	}
+	out.Reset()
+	if code := Run([]string{"policy", "--format", "json", p}, &out, &errb); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var f policy.Facts
+	if err := json.Unmarshal(out.Bytes(), &f); err != nil {
+		t.Fatal(err)
+	}
+	if f.Names("umeng_analytics") || !f.DeniesSDK("umeng_analytics") {
+		t.Errorf("json sdks %+v denied %+v", f.SDKs, f.DeniedSDKs)
+	}
+}
