@@ -4,6 +4,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"runtime/debug"
@@ -87,10 +88,10 @@ func (s *Scanner) Scan(ctx context.Context, target string, opts Options) (rep *r
 	}
 	facts, err := analyze(ctx, target, opts)
 	if err != nil {
-		return nil, err
+		return nil, timedOut(ctx, target, opts, err)
 	}
 	if ctx.Err() != nil {
-		return nil, fmt.Errorf("%s: %w", target, ctx.Err())
+		return nil, timedOut(ctx, target, opts, ctx.Err())
 	}
 	hits := s.DB.Detect(facts)
 	if hits == nil {
@@ -108,7 +109,7 @@ func (s *Scanner) Scan(ctx context.Context, target string, opts Options) (rep *r
 	in := &checks.Input{Facts: facts, SDKs: hits, Policy: pol, AppType: opts.AppType}
 	findings := checks.Run(ctx, in)
 	if ctx.Err() != nil {
-		return nil, fmt.Errorf("%s: %w", target, ctx.Err())
+		return nil, timedOut(ctx, target, opts, ctx.Err())
 	}
 	findings = applyRuleSettings(findings, opts.Disabled, overrides)
 
@@ -143,6 +144,19 @@ func (s *Scanner) Scan(ctx context.Context, target string, opts Options) (rep *r
 	rep.SharingList = report.BuildSharingList(hits.SDKs, policyOrNil(pol))
 	rep.Finalize()
 	return rep, nil
+}
+
+// timedOut names --timeout when the per-target deadline is why the scan stopped
+// ("context deadline exceeded" says nothing to a user), and otherwise returns err
+// naming the target.
+func timedOut(ctx context.Context, target string, opts Options, err error) error {
+	if opts.Timeout > 0 && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("%s: analysis stopped after --timeout %s; raise --timeout to analyse it fully: %w", target, opts.Timeout, context.DeadlineExceeded)
+	}
+	if !strings.Contains(err.Error(), target) {
+		return fmt.Errorf("%s: %w", target, err)
+	}
+	return err
 }
 
 // analyze picks the source-tree reader for project directories, the APK reader otherwise.

@@ -31,10 +31,10 @@ Exit codes: 0 no new finding at or above --fail-on, 1 new findings at or above i
 			if err != nil {
 				return err
 			}
-			targets, _, err := expandTargets(args[:1])
+			targets, _, _, err := expandTargets(args[:1])
 			if err == nil {
 				var t2 []string
-				t2, _, err = expandTargets(args[1:])
+				t2, _, _, err = expandTargets(args[1:])
 				targets = append(targets, t2...)
 			}
 			if err != nil {
@@ -69,6 +69,12 @@ Exit codes: 0 no new finding at or above --fail-on, 1 new findings at or above i
 			}
 			if err != nil {
 				return err
+			}
+			for _, r := range reps {
+				if r.Summary.Incomplete {
+					fmt.Fprintf(cmd.ErrOrStderr(), "hegui: %s was only partly analysed: the diff is incomplete\n", r.Target.Path)
+					return silentExit(ExitInput)
+				}
 			}
 			if !s.never && d.NewAtOrAbove(s.failOn) > 0 {
 				return silentExit(ExitFindings)

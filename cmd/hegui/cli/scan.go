@@ -34,7 +34,8 @@ Exit codes:
   0  no finding at or above --fail-on (default high; "none" never fails)
   1  findings at or above --fail-on
   2  usage or configuration error
-  3  an input could not be analysed. In a batch this wins over 1: the other
+  3  an input could not be analysed, or only partly (a report is still written
+     and says so: summary.incomplete). In a batch this wins over 1: the other
      inputs are still reported, but the run is incomplete.`
 
 // scanFlags are the settings scan and diff share.
@@ -90,7 +91,7 @@ func (f *scanFlags) resolve(cmd *cobra.Command) (*settings, error) {
 	changed := cmd.Flags().Changed
 	s := &settings{cfg: cfg, lang: "zh"}
 	s.opts = pipeline.Options{AppType: cfg.AppType, PolicyFiles: cfg.Policy, SDKDBFiles: cfg.SDKDB,
-		Disabled: cfg.Disable, Severity: cfg.Severity, ToolVersion: Version, Timeout: f.timeout}
+		Disabled: cfg.Disable, Severity: cfg.Severity, ToolVersion: version(), Timeout: f.timeout}
 	if changed("app-type") {
 		s.opts.AppType = f.appType
 	}
@@ -154,6 +155,18 @@ func (f *scanFlags) resolve(cmd *cobra.Command) (*settings, error) {
 		for id := range s.opts.Severity {
 			if !known[id] {
 				return nil, usageErr("severity: unknown rule %s (see hegui rules)", id)
+			}
+		}
+		for i, sup := range cfg.Suppress {
+			if sup.Rule == "*" {
+				// "*" waives any rule, so it must be narrowed to one finding or path.
+				if sup.Fingerprint == "" && sup.Path == "" {
+					return nil, usageErr("config %s: suppress[%d]: rule \"*\" needs a fingerprint or a path (it would hide every finding)", cfg.path, i)
+				}
+				continue
+			}
+			if !known[sup.Rule] {
+				return nil, usageErr("config %s: suppress[%d]: unknown rule %s (see hegui rules)", cfg.path, i, sup.Rule)
 			}
 		}
 	}
@@ -224,24 +237,28 @@ func runScan(cmd *cobra.Command, f *scanFlags, args []string) error {
 			return err
 		}
 	}
-	targets, many, err := expandTargets(args)
+	targets, many, skipped, err := expandTargets(args)
 	if err != nil {
 		return err
+	}
+	stderr := cmd.ErrOrStderr()
+	for _, p := range skipped {
+		fmt.Fprintf(stderr, "hegui: note: %s skipped: a symlink that leads outside the scanned directory (or nowhere)\n", p)
 	}
 	scanner, err := pipeline.NewScanner(s.opts.SDKDBFiles...)
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	stderr := cmd.ErrOrStderr()
 	reps, errs := runBatch(contextOf(cmd), scanner, targets, s.opts, f.jobs, stderr)
 
-	failed := 0
+	var failed []report.InputError
 	var ok []*report.Report
 	now := nowFunc()
 	for i, t := range targets {
 		if errs[i] != nil {
-			failed++
-			fmt.Fprintf(stderr, "hegui: %s: %v\n", t, trimTarget(errs[i], t))
+			msg := trimTarget(errs[i], t)
+			failed = append(failed, report.InputError{SchemaVersion: report.SchemaVersion, Target: report.ErrorTarget{Path: t}, Error: msg})
+			fmt.Fprintf(stderr, "hegui: %s: %v\n", t, msg)
 			continue
 		}
 		applySuppressions(reps[i], s.cfg, now)
@@ -261,20 +278,32 @@ func runScan(cmd *cobra.Command, f *scanFlags, args []string) error {
 			applyBaseline(r, baseline)
 		}
 	}
+	incomplete := 0
 	for _, r := range ok {
 		for _, d := range r.Diagnostics {
 			if s.cfg.path != "" && d.Path == s.cfg.path {
 				fmt.Fprintf(stderr, "hegui: warning: %s: %s\n", d.Path, d.Message)
 			}
+			if d.Incomplete || d.Fatal {
+				fmt.Fprintf(stderr, "hegui: %s: incomplete analysis: %s: %s\n", r.Target.Path, d.Path, d.Message)
+			}
+		}
+		if r.Summary.Incomplete {
+			incomplete++
 		}
 	}
-	if err := writeOutputs(cmd.OutOrStdout(), specs, ok, report.Options{Lang: s.lang, Rules: s.rules, Array: many}); err != nil {
+	if err := writeOutputs(cmd.OutOrStdout(), specs, ok, report.Options{Lang: s.lang, Rules: s.rules, Array: many, Failed: failed}); err != nil {
 		return err
 	}
 	switch {
-	case failed > 0:
-		if len(targets) > 1 {
-			fmt.Fprintf(stderr, "hegui: %d of %d inputs could not be analysed\n", failed, len(targets))
+	case len(failed) > 0 || incomplete > 0:
+		if len(targets) > 1 && len(failed) > 0 {
+			fmt.Fprintf(stderr, "hegui: %d of %d inputs could not be analysed\n", len(failed), len(targets))
+		}
+		if incomplete > 0 && len(targets) > 1 {
+			fmt.Fprintf(stderr, "hegui: %d of %d inputs were only partly analysed: their findings are a lower bound\n", incomplete, len(targets))
+		} else if incomplete > 0 {
+			fmt.Fprintln(stderr, "hegui: the input was only partly analysed: the findings are a lower bound")
 		}
 		return silentExit(ExitInput)
 	case f.writeBaseline != "":

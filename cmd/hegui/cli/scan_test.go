@@ -110,16 +110,23 @@ func TestBatchBadInputDoesNotStopOthers(t *testing.T) {
 	if !strings.Contains(stderr, "broken.apk") || !strings.Contains(stderr, "1 of 3 inputs") {
 		t.Errorf("stderr does not name the bad file and the count: %q", stderr)
 	}
-	var reps []report.Report
-	if err := json.Unmarshal([]byte(out), &reps); err != nil {
+	if !strings.Contains(stderr, "link-out.apk skipped") {
+		t.Errorf("stderr does not note the symlink leading out of the directory: %q", stderr)
+	}
+	var entries []struct {
+		Target struct{ Path string }
+		Error  string
+	}
+	if err := json.Unmarshal([]byte(out), &entries); err != nil {
 		t.Fatalf("batch JSON is not an array: %v\n%s", err, out)
 	}
-	if len(reps) != 2 || reps[0].Target.Path != filepath.Join(dir, "a", "good.apk") || reps[1].Target.Path != filepath.Join(dir, "link-in.apk") {
-		var got []string
-		for _, r := range reps {
-			got = append(got, r.Target.Path)
-		}
-		t.Errorf("reports for %v; want good.apk then link-in.apk (sorted, symlink out of the dir skipped)", got)
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Target.Path)
+	}
+	want := []string{filepath.Join(dir, "a", "good.apk"), filepath.Join(dir, "b", "broken.apk"), filepath.Join(dir, "link-in.apk")}
+	if strings.Join(got, ",") != strings.Join(want, ",") || entries[0].Error != "" || entries[1].Error == "" || entries[2].Error != "" {
+		t.Errorf("entries %v; want good.apk, broken.apk as an error entry, link-in.apk (sorted, symlink out of the dir skipped)", got)
 	}
 }
 

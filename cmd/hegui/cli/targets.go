@@ -16,9 +16,9 @@ const maxTargets = 100000
 // expandTargets turns arguments into scan targets, sorted by path: files as given;
 // a directory holding an Android project is one source-tree target; any other
 // directory contributes its *.apk and *.aab files, recursively, never following a symlink to
-// a place outside it. many reports whether the result is a batch (JSON then
-// writes an array).
-func expandTargets(args []string) (targets []string, many bool, err error) {
+// a place outside it (skipped lists those, for a note). many reports whether the
+// result is a batch (JSON then writes an array).
+func expandTargets(args []string) (targets []string, many bool, skipped []string, err error) {
 	seen := map[string]bool{}
 	add := func(p string) {
 		if !seen[p] {
@@ -29,7 +29,7 @@ func expandTargets(args []string) (targets []string, many bool, err error) {
 	for _, a := range args {
 		st, err := os.Stat(a)
 		if err != nil {
-			return nil, false, usageErr("%v", err)
+			return nil, false, nil, usageErr("%v", err)
 		}
 		if !st.IsDir() {
 			add(a)
@@ -40,22 +40,24 @@ func expandTargets(args []string) (targets []string, many bool, err error) {
 			continue
 		}
 		many = true
-		apks, err := findAPKs(a)
+		apks, out, err := findAPKs(a)
 		if err != nil {
-			return nil, false, err
+			return nil, false, nil, err
 		}
+		skipped = append(skipped, out...)
 		if len(apks) == 0 {
-			return nil, false, usageErr("%s: no .apk or .aab files and no Android project (AndroidManifest.xml or Gradle files)", a)
+			return nil, false, nil, usageErr("%s: no .apk or .aab files and no Android project (AndroidManifest.xml or Gradle files)", a)
 		}
 		for _, p := range apks {
 			add(p)
 		}
 	}
 	if len(targets) > maxTargets {
-		return nil, false, usageErr("%d inputs: more than %d in one batch", len(targets), maxTargets)
+		return nil, false, nil, usageErr("%d inputs: more than %d in one batch", len(targets), maxTargets)
 	}
 	sort.Strings(targets)
-	return targets, many || len(args) > 1, nil
+	sort.Strings(skipped)
+	return targets, many || len(args) > 1, skipped, nil
 }
 
 // isAppFile reports whether a file name is an APK or an app bundle.
@@ -64,12 +66,11 @@ func isAppFile(p string) bool {
 	return strings.EqualFold(ext, ".apk") || strings.EqualFold(ext, ".aab")
 }
 
-func findAPKs(root string) ([]string, error) {
+func findAPKs(root string) (out, skipped []string, err error) {
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
-		return nil, usageErr("%v", err)
+		return nil, nil, usageErr("%v", err)
 	}
-	var out []string
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil // unreadable subdirectory: skip it, keep the rest
@@ -80,6 +81,7 @@ func findAPKs(root string) ([]string, error) {
 		if d.Type()&fs.ModeSymlink != 0 {
 			real, err := filepath.EvalSymlinks(p)
 			if err != nil || !within(realRoot, real) {
+				skipped = append(skipped, p)
 				return nil
 			}
 			if st, err := os.Stat(real); err != nil || !st.Mode().IsRegular() {
@@ -94,7 +96,7 @@ func findAPKs(root string) ([]string, error) {
 		}
 		return nil
 	})
-	return out, err
+	return out, skipped, err
 }
 
 func within(root, p string) bool {
