@@ -1,8 +1,11 @@
 package pipeline
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hegui-dev/hegui/report"
 )
@@ -32,5 +35,13 @@ func TestDeniedCategoryIsNotDisclosed(t *testing.T) {
 	}
 	if p := perms["android.permission.READ_PHONE_STATE"]; p.Disclosed == nil || !*p.Disclosed || p.Denied || p.Evidence == "" {
 		t.Errorf("READ_PHONE_STATE = %+v; want disclosed by 设备信息 with its sentence", p)
+	}
+}
+
+// A scan cut short by the per-target deadline says which flag to raise.
+func TestTimeoutNamesTheFlag(t *testing.T) {
+	_, err := Run(context.Background(), "../testdata/apk/demo.apk", Options{Timeout: time.Nanosecond})
+	if err == nil || !strings.Contains(err.Error(), "--timeout 1ns") || !strings.Contains(err.Error(), "demo.apk") || !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("err = %v; want the target and --timeout named", err)
 	}
 }
