@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hegui-dev/hegui/analyzer"
+	"github.com/hegui-dev/hegui/analyzer/aab"
 	"github.com/hegui-dev/hegui/sdkdb"
 )
 
@@ -112,6 +113,12 @@ func FromAPK(f *analyzer.Facts, db *sdkdb.DB) *Facts {
 	}
 
 	// Resource strings: named ones first (their names are better paths), then the pool.
+	// A bundle has no resources.arsc: its modules' tables are read merged, and are
+	// cited as the base module's (analyzer does not say which module a string is from).
+	table := "resources.arsc"
+	if f.Source.Kind == "aab" {
+		table = aab.Resources("base")
+	}
 	type rs struct{ path, name, value string }
 	var res []rs
 	for _, m := range []map[string]string{f.Resources.Named, f.Resources.NamedZH} {
@@ -121,11 +128,11 @@ func FromAPK(f *analyzer.Facts, db *sdkdb.DB) *Facts {
 		}
 		sort.Strings(names)
 		for _, n := range names {
-			res = append(res, rs{"resources.arsc#string/" + n, n, m[n]})
+			res = append(res, rs{table + "#string/" + n, n, m[n]})
 		}
 	}
 	for _, v := range f.Resources.Strings {
-		res = append(res, rs{"resources.arsc", "", v})
+		res = append(res, rs{table, "", v})
 	}
 	for _, r := range res {
 		if r.value == "" {

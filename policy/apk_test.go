@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -96,5 +97,40 @@ func TestFromAPK(t *testing.T) {
 	}
 	if !r.Discloses("location") {
 		t.Error("resource policy not analysed")
+	}
+}
+
+// TestFromAABPaths: a bundle has no resources.arsc; resource evidence names its
+// table, base/resources.pb (the analyzer's own fixture bundle, and its base module
+// built as an APK for comparison).
+func TestFromAABPaths(t *testing.T) {
+	for _, c := range []struct{ file, table string }{
+		{"fixture.aab", "base/resources.pb"},
+		{"fixture-aab.apk", "resources.arsc"},
+	} {
+		af, err := analyzer.Analyze(context.Background(), filepath.Join("..", "analyzer", "testdata", c.file), analyzer.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := FromAPK(af, testDB())
+		if p == nil {
+			t.Fatalf("%s: no policy facts", c.file)
+		}
+		var paths []string
+		for _, l := range [][]Found{p.URLs, p.ConsentDialog} {
+			for _, x := range l {
+				if x.Path != "classes.dex" && !strings.HasSuffix(x.Path, "/classes.dex") {
+					paths = append(paths, x.Path)
+				}
+			}
+		}
+		if len(paths) == 0 {
+			t.Fatalf("%s: no resource evidence", c.file)
+		}
+		for _, path := range paths {
+			if path != c.table && !strings.HasPrefix(path, c.table+"#string/") {
+				t.Errorf("%s: evidence path %q, want in %s", c.file, path, c.table)
+			}
+		}
 	}
 }
