@@ -92,7 +92,7 @@ func policyTable(w io.Writer, f *policy.Facts, zh bool) error {
 	fmt.Fprintf(w, "%s: %s\n\n", l("语言", "Language"), f.Language)
 
 	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
-	t.Header(l("项目", "Item"), l("结果", "Found"), l("证据", "Evidence"))
+	t.Header(l("项目", "Item"), l("结果", "Status"), l("证据", "Evidence"))
 	var missing, deniedItems []string
 	for _, k := range policy.ItemKeys {
 		it := f.Items[k]
@@ -135,13 +135,13 @@ func policyTable(w io.Writer, f *policy.Facts, zh bool) error {
 	fmt.Fprintf(w, "\n%s (%d)\n", l("提及的SDK", "SDKs named"), len(f.SDKs))
 	if len(f.SDKs) > 0 {
 		t = tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off))
-		t.Header("ID", l("名称", "Name"), l("匹配文本", "Matched"), l("在清单中", "In list"), l("已说明", "Described"))
+		t.Header("ID", l("名称", "Name"), l("匹配文本", "Matched"), l("在清单中", "In list"), l("已说明", "Described"), l("声明收集的类别", "PI it collects, per the policy"))
 		for _, s := range f.SDKs {
 			in := l("否", "no")
 			if s.InList {
 				in = l("是", "yes")
 			}
-			if err := t.Append(s.ID, s.Name, s.Matched, in, policyDescribed(s.Described, zh)); err != nil {
+			if err := t.Append(s.ID, s.Name, s.Matched, in, policyDescribed(s.Described, zh), policyKeys(s.PICategories, 4)); err != nil {
 				return err
 			}
 		}
@@ -216,7 +216,21 @@ func policyDescribed(d policy.Described, zh bool) string {
 	if len(parts) == 0 {
 		return "-"
 	}
-	return strings.Join(parts, ",")
+	if zh {
+		return strings.Join(parts, "、")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// policyKeys lists category keys, at most n, then how many more.
+func policyKeys(keys []string, n int) string {
+	if len(keys) == 0 {
+		return "-"
+	}
+	if len(keys) <= n {
+		return strings.Join(keys, ", ")
+	}
+	return fmt.Sprintf("%s +%d", strings.Join(keys[:n], ", "), len(keys)-n)
 }
 
 func policyShort(s string, n int) string {
