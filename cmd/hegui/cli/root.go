@@ -15,7 +15,7 @@ const (
 	ExitOK       = 0 // nothing at or above --fail-on
 	ExitFindings = 1 // findings at or above --fail-on
 	ExitUsage    = 2 // usage or configuration error
-	ExitInput    = 3 // an input could not be analysed
+	ExitInput    = 3 // an input could not be analysed, or only partly
 )
 
 // Version is set at build time with -ldflags "-X .../cli.Version=...".
@@ -52,7 +52,7 @@ Exit codes:
   0  nothing at or above --fail-on
   1  findings at or above --fail-on
   2  usage or configuration error
-  3  an input could not be analysed`
+  3  an input could not be analysed, or only partly (the report says incomplete)`
 
 // Run executes hegui with args and returns the process exit code.
 func Run(args []string, stdout, stderr io.Writer) int {
