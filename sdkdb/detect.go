@@ -165,7 +165,39 @@ func (d *detection) appPrefixes() []string {
 			consider(c.Name, true)
 		}
 	}
+	d.r.owners.appPrefixes = out
+	out = append(out, d.sourcePackages()...)
 	sort.Strings(out)
+	return out
+}
+
+// sourcePackages are the packages a source tree's own files declare (the "sources"
+// DEX entry the source analyser fills): the project's code, whatever its package,
+// unless an SDK's prefix or class list claims the class (vendored SDK sources) or
+// an app prefix already covers it.
+func (d *detection) sourcePackages() []string {
+	if d.f.Source.Kind != "source" {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, df := range d.f.Dex.Files {
+		if df.Name != "sources" || df.Parsed == nil {
+			continue
+		}
+		for _, c := range df.Parsed.Classes {
+			i := strings.LastIndexByte(c.Name, '.')
+			if i <= 0 {
+				continue
+			}
+			pkg := c.Name[:i+1]
+			if seen[pkg] || !javaName(c.Name[:i]) || tooBroad[pkg] || d.r.Owner(c.Name) != "" || packerOfClass(c.Name) != nil {
+				continue
+			}
+			seen[pkg] = true
+			out = append(out, pkg)
+		}
+	}
 	return out
 }
 
