@@ -170,3 +170,29 @@ func TestIntactFixtureComplete(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDamagedAPK cuts the fixture at any length and overwrites one byte: reading
+// it must not panic, hang, or leave a diagnostic without its part.
+func FuzzDamagedAPK(f *testing.F) {
+	b, err := os.ReadFile(fixtureAPK)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(uint16(len(b)-30), uint16(0), byte(0))
+	f.Add(uint16(3000), uint16(10), byte(0xff))
+	f.Fuzz(func(t *testing.T, cut, at uint16, v byte) {
+		d := bytes.Clone(b[:min(int(cut), len(b))])
+		if int(at) < len(d) {
+			d[at] = v
+		}
+		p := filepath.Join(t.TempDir(), "d.apk")
+		if err := os.WriteFile(p, d, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		facts, err := Analyze(context.Background(), p, Options{})
+		if err != nil {
+			return
+		}
+		checkDiagnostics(t, facts)
+	})
+}
