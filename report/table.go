@@ -26,8 +26,13 @@ func WriteTable(w io.Writer, reps []*Report, o Options) error {
 			return err
 		}
 	}
+	// A lone failed input is already named on stderr; in a batch the table lists
+	// the failures after the reports so a saved table is complete.
 	for i, f := range o.Failed {
-		if i == 0 && len(reps) > 0 {
+		if len(reps) == 0 {
+			break
+		}
+		if i == 0 {
 			fmt.Fprintln(w)
 		}
 		fmt.Fprintf(w, "%s %s: %s\n", tr(zh, "input_failed"), clean(f.Target.Path), clean(f.Error))
