@@ -14,7 +14,8 @@ var (
 	schemaErr  error
 )
 
-// Validate checks one JSON report (an object, not an array) against the schema.
+// Validate checks one JSON entry (a report or an input-error object, not an array)
+// against the schema.
 func Validate(data []byte) error {
 	schemaOnce.Do(func() {
 		raw, err := SchemaJSON()
