@@ -18,7 +18,7 @@ var htmlTmpl = template.Must(template.New("report.html.tmpl").ParseFS(templateFS
 // contextual escaping; nothing is marked as trusted HTML.
 func WriteHTML(w io.Writer, reps []*Report, o Options) error {
 	zh := o.zh()
-	page := htmlPage{Lang: "zh-CN", T: map[string]string{}}
+	page := htmlPage{Lang: "zh-CN", T: map[string]string{}, Failed: o.Failed}
 	if !zh {
 		page.Lang = "en"
 	}
@@ -48,6 +48,7 @@ type htmlPage struct {
 	Title   string
 	T       map[string]string
 	Reports []htmlReport
+	Failed  []InputError
 }
 
 type htmlReport struct {
@@ -66,6 +67,7 @@ type htmlReport struct {
 	HasUsedBy                               bool
 	Packers                                 []string
 	Diagnostics                             []string
+	Incomplete                              []string
 	Suppressed                              []SuppressedFinding
 }
 
@@ -220,6 +222,9 @@ func buildHTMLReport(r *Report, o Options, zh bool) htmlReport {
 	}
 	for _, d := range r.Diagnostics {
 		h.Diagnostics = append(h.Diagnostics, d.Path+": "+d.Message)
+	}
+	for _, d := range r.incomplete() {
+		h.Incomplete = append(h.Incomplete, d.Path+": "+d.Message)
 	}
 	h.Suppressed = r.Suppressed
 	return h

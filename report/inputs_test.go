@@ -89,12 +89,23 @@ func TestIncompleteReport(t *testing.T) {
 	if *inv.ExecutionSuccessful || errs != 1 {
 		t.Errorf("SARIF invocation %+v; want unsuccessful with the DEX error", inv)
 	}
-	for _, f := range []string{"table", "markdown"} {
+	for _, f := range []string{"table", "markdown", "html"} {
 		for _, lang := range []string{"zh", "en"} {
 			out := string(render(t, f, Options{Rules: fixtureRules(), Lang: lang}, r))
 			if !strings.Contains(out, tr(lang == "zh", "incomplete")) || !strings.Contains(out, "primary DEX not read") {
 				t.Errorf("%s/%s does not say the analysis is incomplete", f, lang)
 			}
+		}
+	}
+}
+
+// Every human-readable batch format names the inputs that failed.
+func TestReadableFormatsListFailedInputs(t *testing.T) {
+	failed := []InputError{NewInputError("apps/broken.apk", errors.New("ZIP central directory missing"))}
+	for _, f := range []string{"table", "markdown", "html"} {
+		out := string(render(t, f, Options{Rules: fixtureRules(), Failed: failed}, fixtureReport()))
+		if !strings.Contains(out, "apps/broken.apk") || !strings.Contains(out, "ZIP central directory missing") {
+			t.Errorf("%s does not name the failed input", f)
 		}
 	}
 }
