@@ -27,7 +27,9 @@ withdraw consent, account cancellation, rights, minors, personalisation opt-out,
 sensitive-PI consent, face, cross-border, retention, collection and sharing lists)
 as found or missing with the sentence that proves it, the SDKs it names and the
 personal-information categories it discloses. Sentences that deny collecting
-("我们不会收集您的通讯录") are never counted as disclosures.`,
+("我们不会收集您的通讯录"), sending data abroad ("不会向境外提供") or using an SDK
+("我们未接入友盟统计SDK") are never counted as disclosures: they are shown as denied,
+with the sentence. Binary files (an APK, a library, an image) are refused (exit 3).`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "table" && format != "json" {
