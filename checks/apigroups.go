@@ -25,9 +25,11 @@ func (e *env) apiByOwner(keys ...string) []draft {
 		g := groups[k]
 		owner, key := strings.Split(k, "\x00")[0], g[0].Spec.Key
 		var ev []Evidence
+		var ids []int
 		callers := map[string]bool{}
 		allReflect := true
 		for _, h := range g {
+			ids = append(ids, h.Method)
 			m := ix.methods[h.Method]
 			callers[m.display()] = true
 			ev = append(ev, e.codeEvidence(h.Method, h.Line, "references "+h.Target))
@@ -49,6 +51,7 @@ func (e *env) apiByOwner(keys ...string) []draft {
 			Evidence: ev,
 			Owner:    owner,
 			Key:      []string{"owner:" + owner, "api:" + key},
+			Classes:  e.ownClasses(ids...),
 		}
 		if allReflect {
 			d.Message += " (via reflection or system-property strings)"

@@ -34,7 +34,7 @@ func DocPage(r Rule) string {
 	b.WriteString(r.FalsePositives + "\n\n")
 	b.WriteString("## Fingerprint\n\n")
 	b.WriteString("Each finding's fingerprint is computed from the rule ID and stable locators only (see [README](README.md#fingerprints)); " +
-		"it survives a new version of the app as long as the permission, SDK, component or calling method stays the same.\n")
+		"it survives a new version of the app as long as the permission, SDK, component or calling class stays the same, and differs between apps.\n")
 	return b.String()
 }
 
@@ -64,9 +64,18 @@ both cases it lists the rules that were not evaluated.
 Locators are chosen by each rule and are stable across app versions: permission names
 (` + "`perm:android.permission.CAMERA`" + `), SDK IDs (` + "`sdk:jpush`" + `), manifest component names,
 policy item keys, sensitive-API keys (` + "`api:imei`" + `) and the calling class and method
-(` + "`caller:com.example.App.onCreate`" + `). Line numbers, DEX file names (classes2.dex), version numbers,
-policy sentences and message text are never part of it, so a baseline made on one version still matches
-the next. Obfuscated class names that change between builds do change the fingerprint of code findings.
+(` + "`caller:com.example.App.onCreate`" + `). Two locators are added to every finding:
+
+- ` + "`app:<package>`" + `, the app's package, so the same finding in two apps has two fingerprints and a
+  baseline of one app hides nothing in another;
+- for code findings about the app's own (or unattributed) code, ` + "`class:<outer class>`" + ` for every
+  calling class (` + "`class:com.example.ShareActivity`" + `; inner and lambda classes count as their outer
+  class), so a new call site in a new class is a new finding for ` + "`--baseline`" + ` and ` + "`hegui diff`" + `.
+  SDK code is left out on purpose: an SDK update renames its obfuscated classes without the app changing.
+
+Line numbers, DEX file names (classes2.dex), version numbers, policy sentences and message text are never
+part of it, so a baseline made on one version still matches the next. Obfuscated class names of the app
+that change between builds do change the fingerprint of its code findings.
 
 ## Clauses
 

@@ -48,7 +48,9 @@ func runPOL005(e *env, r *Rule) []draft {
 		owners := map[string]bool{}
 		callers := map[string]bool{}
 		var ev []Evidence
+		var ids []int
 		for _, h := range byCat[key] {
+			ids = append(ids, h.Method)
 			m := ix.methods[h.Method]
 			owners[e.owner(m.Class)] = true
 			callers[m.display()] = true
@@ -70,6 +72,7 @@ func runPOL005(e *env, r *Rule) []draft {
 			MessageZH: fmt.Sprintf("代码读取%s（%d处，位于%s，如%s），但隐私政策未说明收集该类信息。", cat.NameZH, len(byCat[key]), strings.Join(whoZH, "、"), strings.Join(cl, "、")),
 			Evidence:  ev,
 			Key:       []string{"pi:" + key},
+			Classes:   e.ownClasses(ids...),
 		})
 	}
 	return out

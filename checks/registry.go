@@ -106,9 +106,9 @@ func dedupe(fs []Finding) []Finding {
 
 // fingerprint is the first 16 hex digits of SHA-256 over the rule ID and the sorted
 // stable locators, newline-separated. Locators are permission names, SDK IDs,
-// component and class names, API keys and policy item keys: never line numbers,
-// DEX file names, versions or message text, so a finding keeps its fingerprint in
-// the next version of the app.
+// component and class names, API keys, policy item keys, the calling classes of
+// the app's code and the app package: never line numbers, DEX file names, versions
+// or message text, so a finding keeps its fingerprint in the next version of the app.
 func fingerprint(rule string, keys []string) string {
 	ks := append([]string(nil), keys...)
 	sort.Strings(ks)
@@ -145,6 +145,9 @@ type draft struct {
 	Evidence  []Evidence
 	Owner     string
 	Key       []string // stable locators for the fingerprint
+	// Classes are the app's (or unattributed) classes whose code the finding is
+	// about: a new call site in a new class is a new finding for baselines and diff.
+	Classes []string
 }
 
 func (c *ruleCheck) Rule() Rule {
@@ -179,11 +182,50 @@ func (c *ruleCheck) runEnv(e *env) []Finding {
 			Rule: r.ID, Severity: sev, Title: r.Title, TitleZH: r.TitleZH,
 			Message: d.Message, MessageZH: d.MessageZH, Evidence: ev,
 			Clauses: r.Clauses, Owner: d.Owner,
-			Fingerprint: fingerprint(r.ID, d.Key),
+			Fingerprint: fingerprint(r.ID, e.fingerprintKeys(d)),
 		})
 	}
 	sortFindings(out)
 	return out
+}
+
+// fingerprintKeys are a draft's locators plus the calling classes and the app
+// package, so the same finding in another app, or a new call site, differs.
+func (e *env) fingerprintKeys(d draft) []string {
+	keys := append([]string(nil), d.Key...)
+	seen := map[string]bool{}
+	for _, c := range d.Classes {
+		if !seen[c] {
+			seen[c] = true
+			keys = append(keys, "class:"+c)
+		}
+	}
+	if pkg := e.facts().App.Package; pkg != "" {
+		keys = append(keys, "app:"+pkg)
+	}
+	return keys
+}
+
+// ownClasses returns the outer classes of the methods ids that belong to the app
+// or to unattributed code, sorted and unique. SDK classes are left out: an SDK
+// update renames its obfuscated classes without the app changing anything.
+func (e *env) ownClasses(ids ...int) []string {
+	ix := e.code()
+	set := map[string]bool{}
+	for _, id := range ids {
+		if id < 0 || id >= len(ix.methods) {
+			continue
+		}
+		c := ix.methods[id].Class
+		if o := e.owner(c); o != "app" && o != "" {
+			continue
+		}
+		if i := strings.IndexByte(c, '$'); i > 0 {
+			c = c[:i] // lambdas and anonymous classes are renumbered between builds
+		}
+		set[c] = true
+	}
+	return sortedKeys(set)
 }
 
 func sev(s Severity) *Severity { return &s }

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -210,4 +211,47 @@ func TestPOL001_Positive_BundleResourceEvidence(t *testing.T) {
 			t.Errorf("%s: evidence path %q, want %q", kind, fs[0].Evidence[0].Path, want)
 		}
 	}
+}
+
+// Review item 15: a clipboard read in a new activity of the app is a new finding
+// for baselines and diff, and the same finding in two apps has two fingerprints.
+func TestMIN011_Positive_NewCallSiteNewFingerprint(t *testing.T) {
+	fs, in := scanAPK(t, fixture(t, "apk/demo.apk"))
+	before := ownedFingerprint(t, fs, "CNPI-MIN-011", "app")
+
+	// The next version: a new activity reads the clipboard too.
+	in.Facts.Dex.Files = append(in.Facts.Dex.Files, newDex().class("com.hegui.demo.ShareActivity", "android.app.Activity").
+		method("onResume", "call:android.content.ClipboardManager.getPrimaryClip()Landroid/content/ClipData;").file())
+	in.env = nil
+	after := ownedFingerprint(t, Run(context.Background(), in), "CNPI-MIN-011", "app")
+	if before == after {
+		t.Errorf("a new call site kept fingerprint %s", before)
+	}
+
+	// The same finding in another app differs only by the package.
+	in.Facts.Dex.Files = in.Facts.Dex.Files[:len(in.Facts.Dex.Files)-1]
+	in.Facts.App.Package = "com.example.other"
+	in.env = nil
+	for _, f := range Run(context.Background(), in) {
+		if f.Fingerprint == before {
+			t.Errorf("%s keeps demo's fingerprint %s in another app", f.Rule, before)
+		}
+	}
+	// …and it is stable when nothing changed.
+	in.Facts.App.Package = "com.hegui.demo"
+	in.env = nil
+	if again := ownedFingerprint(t, Run(context.Background(), in), "CNPI-MIN-011", "app"); again != before {
+		t.Errorf("fingerprint not stable: %s then %s", before, again)
+	}
+}
+
+func ownedFingerprint(t *testing.T, fs []Finding, rule, owner string) string {
+	t.Helper()
+	for _, f := range fs {
+		if f.Rule == rule && f.Owner == owner {
+			return f.Fingerprint
+		}
+	}
+	t.Fatalf("no %s finding owned by %s", rule, owner)
+	return ""
 }

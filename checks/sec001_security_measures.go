@@ -97,7 +97,11 @@ func (e *env) exportedComponents() []draft {
 		g := groups[k]
 		parts := strings.SplitN(k, "\x00", 2)
 		typ, owner := parts[0], parts[1]
-		out = append(out, draft{Severity: sev(exportedSeverity[typ]),
+		var own []string
+		if owner == "app" || owner == "" {
+			own = g.names // a newly exported component of the app is a new finding
+		}
+		out = append(out, draft{Severity: sev(exportedSeverity[typ]), Classes: own,
 			Message:   fmt.Sprintf("%d exported %s(s) of %s have no permission: %s.", len(g.names), typ, e.ownerLabel(owner, false), strings.Join(g.names, ", ")),
 			MessageZH: fmt.Sprintf("%s有%d个导出的%s未设置权限保护：%s。", e.ownerLabel(owner, true), len(g.names), typ, strings.Join(g.names, "、")),
 			Evidence:  g.ev, Owner: owner, Key: []string{"exported:" + typ, "owner:" + owner}})

@@ -88,7 +88,9 @@ func runUX001(e *env, r *Rule) []draft {
 	for _, o := range sortedKeys(byOwner) {
 		var ev []Evidence
 		var callers []string
+		var ids []int
 		for _, u := range byOwner[o] {
+			ids = append(ids, u.Method)
 			ev = append(ev, e.codeEvidence(u.Method, u.Line, "calls PackageManager.getLaunchIntentForPackage"))
 			callers = append(callers, ix.methods[u.Method].display())
 		}
@@ -102,6 +104,7 @@ func runUX001(e *env, r *Rule) []draft {
 			Evidence:  ev,
 			Owner:     o,
 			Key:       []string{"launch-other:" + o},
+			Classes:   e.ownClasses(ids...),
 		})
 	}
 	return out
@@ -131,6 +134,7 @@ func (e *env) wakeOtherServices() []draft {
 	ix := e.code()
 	self := e.facts().App.Package
 	byOwner := map[string][]Evidence{}
+	idsOf := map[string][]int{}
 	pkgs := map[string]map[string]bool{}
 	for id, m := range ix.methods {
 		if isSourceMethod(m) {
@@ -166,6 +170,7 @@ func (e *env) wakeOtherServices() []draft {
 			pkgs[o][p] = true
 		}
 		byOwner[o] = append(byOwner[o], e.codeEvidence(id, 0, "starts or binds a service of "+strings.Join(others, ", ")))
+		idsOf[o] = append(idsOf[o], id)
 	}
 	var out []draft
 	for _, o := range sortedKeys(byOwner) {
@@ -179,6 +184,7 @@ func (e *env) wakeOtherServices() []draft {
 			Evidence:  byOwner[o],
 			Owner:     o,
 			Key:       []string{"wake-other-services:" + o},
+			Classes:   e.ownClasses(idsOf[o]...),
 		})
 	}
 	return out
