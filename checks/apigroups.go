@@ -57,6 +57,11 @@ func (e *env) apiByOwner(keys ...string) []draft {
 			d.Message += " (via reflection or system-property strings)"
 			d.MessageZH += "（通过反射或系统属性字符串）"
 		}
+		if e.dormant(owner, ids) {
+			d.Dormant = true
+			d.Message += " " + dormantNote
+			d.MessageZH += dormantNoteZH
+		}
 		out = append(out, d)
 	}
 	return out

@@ -21,6 +21,9 @@ type env struct {
 	reach    *reachability
 	hits     []apiHit     // every sensitive reference, computed once
 	live     map[int]bool // utility-library methods called from outside
+
+	reachAll     map[int]bool // see entryReach
+	reachAllDone bool
 }
 
 type ownerPrefix struct{ prefix, owner string }

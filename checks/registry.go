@@ -145,6 +145,9 @@ type draft struct {
 	Evidence  []Evidence
 	Owner     string
 	Key       []string // stable locators for the fingerprint
+	// Dormant marks SDK code bundled but never referenced by the app or reached
+	// from an entry point: the finding is one severity level lower.
+	Dormant bool
 	// Classes are the app's (or unattributed) classes whose code the finding is
 	// about: a new call site in a new class is a new finding for baselines and diff.
 	Classes []string
@@ -173,6 +176,9 @@ func (c *ruleCheck) runEnv(e *env) []Finding {
 		sev := r.Severity
 		if d.Severity != nil {
 			sev = *d.Severity
+		}
+		if d.Dormant && sev > Info {
+			sev--
 		}
 		ev := d.Evidence
 		if len(ev) > maxEvidence {

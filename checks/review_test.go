@@ -255,3 +255,40 @@ func ownedFingerprint(t *testing.T, fs []Finding, rule, owner string) string {
 	t.Fatalf("no %s finding owned by %s", rule, owner)
 	return ""
 }
+
+// Review item 16: in sdkmix no SDK is referenced by the app's code. SDKs whose code
+// no entry point reaches (Umeng, Alipay) drop one level and say why; SDKs whose own
+// manifest components run them (Getui's services) keep their severity; in demo the
+// app calls Umeng, which stays high.
+func TestMIN009_Positive_DormantSDKOneLevelLower(t *testing.T) {
+	fs, _ := scanAPK(t, testcorpus.Path(t, "apk", "built/sdkmix-multidex.apk"))
+	got := map[string]Severity{}
+	for _, f := range fs {
+		switch {
+		case f.Rule == "CNPI-MIN-009" && (f.Owner == "umeng_analytics" || f.Owner == "alipay"):
+			if f.Severity != Medium || !strings.Contains(f.Message, "bundled but not referenced by the app's code") || !strings.Contains(f.MessageZH, "App代码未引用") {
+				t.Errorf("dormant %s: %s %s / %s", f.Owner, f.Severity, f.Message, f.MessageZH)
+			}
+		case f.Rule == "CNPI-MIN-009" && f.Owner == "getui_push":
+			if f.Severity != High || strings.Contains(f.Message, "not referenced") {
+				t.Errorf("getui (manifest services) lowered: %s %s", f.Severity, f.Message)
+			}
+		case f.Rule == "CNPI-SDK-001" && f.Owner == "umeng_analytics":
+			if f.Severity != Low || strings.Contains(f.MessageZH, "App即向该SDK厂商提供了") || strings.Contains(f.Message, "the app provides") {
+				t.Errorf("dormant SDK-001: %s %s / %s", f.Severity, f.Message, f.MessageZH)
+			}
+		}
+		got[f.Rule+" "+f.Owner] = f.Severity
+	}
+	for _, k := range []string{"CNPI-MIN-009 umeng_analytics", "CNPI-MIN-009 getui_push", "CNPI-SDK-001 umeng_analytics"} {
+		if _, ok := got[k]; !ok {
+			t.Errorf("no %s finding", k)
+		}
+	}
+	demo, _ := scanAPK(t, fixture(t, "apk/demo.apk"))
+	for _, f := range demo {
+		if f.Rule == "CNPI-MIN-009" && f.Owner == "umeng_analytics" && (f.Severity != High || strings.Contains(f.Message, "not referenced")) {
+			t.Errorf("demo calls Umeng: %s %s", f.Severity, f.Message)
+		}
+	}
+}

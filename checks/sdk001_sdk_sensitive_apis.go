@@ -20,8 +20,8 @@ func newSDK001() Check {
 		Fix:         "Disclose each SDK and the PI it reads in the SDK list, initialise it only after consent, and use its compliance switches to turn off collection the app does not need.",
 		FixZH:       "在第三方SDK目录中列明每个SDK及其读取的个人信息，用户同意后再初始化SDK，并通过SDK的合规开关关闭不需要的采集。",
 		Detects: "The sensitive APIs of §9 referenced by code that sdkdb attributes to an SDK, one finding per SDK listing the information categories and calling methods. " +
-			"Severity rises to high when that SDK code is also reachable before consent (see CNPI-CON-001). Wrappers in general-purpose libraries (androidx, android.support, blankj utilcode, …) count only when code outside those libraries calls them.",
-		FalsePositives: "SDK code paths that the app never enables (optional modules) are still reported.",
+			"Severity rises to high when that SDK code is also reachable before consent (see CNPI-CON-001), and drops to low when the SDK is bundled but the app's code never references it and no entry point reaches that code; the message then says the SDK could, not does, receive the information. Wrappers in general-purpose libraries (androidx, android.support, blankj utilcode, …) count only when code outside those libraries calls them.",
+		FalsePositives: "SDK code paths that the app never enables (optional modules) are still reported; callbacks registered only through framework APIs the index does not model may make reachable code look dormant.",
 	}, fn: runSDK001}
 }
 
@@ -38,6 +38,7 @@ func runSDK001(e *env, r *Rule) []draft {
 		ev      []Evidence
 		early   bool
 		callers map[string]bool
+		ids     []int
 	}
 	bySDK := map[string]*agg{}
 	for _, h := range e.findAPIs(func(s *apiSpec) bool { return s.PI != "" }) {
@@ -53,6 +54,7 @@ func runSDK001(e *env, r *Rule) []draft {
 		a.cats[h.Spec.NameZH] = true
 		a.catsEN[h.Spec.nameEN()] = true
 		a.callers[ix.methods[h.Method].display()] = true
+		a.ids = append(a.ids, h.Method)
 		a.ev = append(a.ev, e.codeEvidence(h.Method, h.Line, "references "+h.Target))
 		a.early = a.early || (reached[h.Method] && reach.before(h.Method, h.Line))
 	}
@@ -72,10 +74,18 @@ func runSDK001(e *env, r *Rule) []draft {
 			Owner:     id,
 			Key:       []string{"sdk:" + id},
 		}
-		if a.early {
+		switch {
+		case a.early:
 			d.Severity = sev(High)
 			d.Message += " This code is reachable before consent."
 			d.MessageZH += "这些代码在用户同意前即可被执行。"
+		case e.dormant(id, a.ids):
+			// Nothing says the app hands anything over: only that it could.
+			d.Dormant = true
+			d.Message = e.ownerLabel(id, false) + " reads " + strings.Join(sortedKeys(a.catsEN), ", ") + " (in " + strings.Join(callers, ", ") + "). " + dormantNote +
+				" If the SDK runs (through reflection or a later integration), this information goes to its vendor; remove the SDK if it is not needed."
+			d.MessageZH = e.ownerLabel(id, true) + "的代码可读取" + strings.Join(cats, "、") + "（位于" + strings.Join(callers, "、") + "）。" + dormantNoteZH +
+				"若该SDK被执行（如通过反射或后续集成），这些信息将提供给SDK厂商；不需要时应移除该SDK。"
 		}
 		out = append(out, d)
 	}
