@@ -66,11 +66,17 @@ func runCON001(e *env, r *Rule) []draft {
 		for _, x := range g.hits[1:] {
 			ev = append(ev, e.codeEvidence(x.Method, x.Line, "references "+x.Target))
 		}
+		how := fmt.Sprintf("it is reached from %s (%s) in %d call(s)", ep.Label, ep.Component, len(path)-1)
+		howZH := fmt.Sprintf("从%s（%s）经%d层调用可达", ep.labelZH(), ep.Component, len(path)-1)
+		if len(path) <= 1 {
+			how = fmt.Sprintf("it is read directly in %s (%s)", ep.Label, ep.Component)
+			howZH = fmt.Sprintf("直接在入口方法%s（%s）中读取", ep.labelZH(), ep.Component)
+		}
 		out = append(out, draft{
-			Message: fmt.Sprintf("%s reads %s before the user can consent: it is reached from %s (%s) in %d call(s); the call is in %s, method %s.",
-				e.ownerLabel(owner, false), h.Spec.nameEN(), ep.Label, ep.Component, len(path)-1, e.ownerLabel(owner, false), m.display()),
-			MessageZH: fmt.Sprintf("%s在用户同意前读取%s：从%s（%s）经%d层调用可达；调用位于%s的方法%s。",
-				e.ownerLabel(owner, true), h.Spec.NameZH, ep.Label, ep.Component, len(path)-1, e.ownerLabel(owner, true), m.display()),
+			Message: fmt.Sprintf("%s reads %s before the user can consent: %s; the call is in %s, method %s.",
+				e.ownerLabel(owner, false), h.Spec.nameEN(), how, e.ownerLabel(owner, false), m.display()),
+			MessageZH: fmt.Sprintf("%s在用户同意前读取%s：%s；调用位于%s的方法%s。",
+				e.ownerLabel(owner, true), h.Spec.NameZH, howZH, e.ownerLabel(owner, true), m.display()),
 			Evidence: ev,
 			Owner:    owner,
 			Key:      []string{"api:" + h.Spec.Key, "caller:" + m.display()},

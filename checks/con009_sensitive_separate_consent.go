@@ -31,6 +31,10 @@ func runCON009(e *env, r *Rule) []draft {
 		return nil
 	}
 	cats := map[string][]Evidence{}
+	en := map[string]string{"人脸信息": "face data"} // zh name → English name
+	for i := range piCategories {
+		en[piCategories[i].NameZH] = piCategories[i].Name
+	}
 	for _, p := range e.facts().App.Permissions {
 		if pp, ok := lookupPrivacyPermission(p.Name); ok {
 			if c := piCategoryByKey(pp.PI); c != nil && c.Sensitive {
@@ -57,12 +61,14 @@ func runCON009(e *env, r *Rule) []draft {
 	}
 	names := sortedKeys(cats)
 	var ev []Evidence
+	var namesEN []string
 	for _, n := range names {
 		ev = append(ev, cats[n]...)
+		namesEN = append(namesEN, en[n])
 	}
 	ev = append(ev, e.policyDocEvidence())
 	return []draft{{
-		Message:   "The app can process sensitive personal information (" + strings.Join(names, "、") + ") but the policy states neither separate consent nor the necessity and impact of processing it.",
+		Message:   "The app can process sensitive personal information (" + strings.Join(namesEN, ", ") + ") but the policy states neither separate consent nor the necessity and impact of processing it.",
 		MessageZH: "App可处理敏感个人信息（" + strings.Join(names, "、") + "），但隐私政策未说明单独同意及处理的必要性和对个人权益的影响。",
 		Evidence:  ev,
 		Key:       []string{"sensitive"},

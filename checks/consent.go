@@ -168,6 +168,22 @@ func (r *reachability) path(ix *codeIndex, id int) []string {
 	return out
 }
 
+// labelZH names the entry point in Chinese: "Application的onCreate",
+// "开机广播接收器的onReceive".
+func (ep entryPoint) labelZH() string {
+	kind, method, ok := strings.Cut(ep.Label, " ")
+	if !ok {
+		return ep.Label
+	}
+	switch {
+	case kind == "BOOT_COMPLETED":
+		return "开机广播接收器的" + strings.TrimPrefix(method, "receiver ")
+	case kind == "Application" || kind == "ContentProvider":
+		return kind + "的" + method
+	}
+	return ep.Label
+}
+
 func (r *reachability) entryOf(id int) entryPoint {
 	if i, ok := r.entry[id]; ok && i < len(r.entries) {
 		return r.entries[i]

@@ -19,16 +19,17 @@ func newMIN008() Check {
 	}, fn: func(e *env, r *Rule) []draft {
 		a := e.facts().App
 		t := a.TargetSDK
-		attr := "targetSdkVersion"
+		attr, what, whatZH := "targetSdkVersion", "targetSdkVersion", "targetSdkVersion"
 		if t == 0 {
-			t, attr = a.MinSDK, "minSdkVersion (no targetSdkVersion)"
+			t, attr = a.MinSDK, "minSdkVersion"
+			what, whatZH = "minSdkVersion, no targetSdkVersion", "minSdkVersion，未声明targetSdkVersion"
 		}
 		if t == 0 || t >= 23 {
 			return nil
 		}
 		return []draft{{
-			Message:   "The app targets API level " + strconv.Itoa(t) + " (" + attr + "): all dangerous permissions are granted at install time without a run-time request.",
-			MessageZH: "App的目标API级别为" + strconv.Itoa(t) + "（" + attr + "），全部危险权限在安装时一次性授予，无运行时申请。",
+			Message:   "The app targets API level " + strconv.Itoa(t) + " (" + what + "): all dangerous permissions are granted at install time without a run-time request.",
+			MessageZH: "App的目标API级别为" + strconv.Itoa(t) + "（" + whatZH + "），全部危险权限在安装时一次性授予，无运行时申请。",
 			Evidence:  []Evidence{{Kind: "manifest", Path: e.manifestPath(), Line: a.Location.Line, Locator: "uses-sdk", Snippet: attr + "=" + strconv.Itoa(t)}},
 			Key:       []string{"target-sdk-below-23"},
 		}}

@@ -41,7 +41,7 @@ func runPOL011(e *env, r *Rule) []draft {
 		ev = append(ev, e.policyDocEvidence())
 		vendor := h.Vendor
 		out = append(out, draft{
-			Message:   "The app embeds " + sdkName(h, false) + " by " + vendor + ", but the privacy policy and SDK list do not mention it.",
+			Message:   "The app embeds " + sdkName(h, false) + " by " + vendorName(h, false) + ", but the privacy policy and SDK list do not mention it.",
 			MessageZH: "App嵌入了" + sdkName(h, true) + "（" + vendor + "），但隐私政策及第三方SDK目录未提及该SDK。",
 			Evidence:  ev,
 			Owner:     h.ID,
@@ -105,6 +105,15 @@ func vendorNames(h *sdkdb.Hit) []string {
 		}
 	}
 	return out
+}
+
+// vendorName is the vendor's legal name in Chinese messages and its English name,
+// when sdkdb has one, in English messages.
+func vendorName(h sdkdb.Hit, zh bool) string {
+	if !zh && h.Entry != nil && h.Entry.VendorEN != "" {
+		return h.Entry.VendorEN
+	}
+	return h.Vendor
 }
 
 func sdkName(h sdkdb.Hit, zh bool) string {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -290,5 +291,42 @@ func TestMIN009_Positive_DormantSDKOneLevelLower(t *testing.T) {
 		if f.Rule == "CNPI-MIN-009" && f.Owner == "umeng_analytics" && (f.Severity != High || strings.Contains(f.Message, "not referenced")) {
 			t.Errorf("demo calls Umeng: %s %s", f.Severity, f.Message)
 		}
+	}
+}
+
+// Review item 21: Chinese messages carry no English phrases of our own making and
+// English messages no Chinese category names; a read in the entry method itself is
+// said so, not "经0层调用可达".
+func TestMessagesKeepToOneLanguage(t *testing.T) {
+	english := []string{"login screen", "app label", "app type", "login SDK", "string \"", "经0层", "receiver onReceive", "call(s)"}
+	hanRe := regexp.MustCompile(`\p{Han}`)
+	n := 0
+	for _, s := range []fixtureScan{scanDemo, scanLegacy, scanKidsBad, scanKidsEdu, scanKidsSettingsBad, scanCleanEduBad} {
+		for _, f := range scanFixture(t, s) {
+			n++
+			for _, w := range english {
+				if strings.Contains(f.MessageZH, w) {
+					t.Errorf("%s %s: zh message has %q: %s", s, f.Rule, w, f.MessageZH)
+				}
+			}
+			if f.Rule == "CNPI-CON-009" && hanRe.MatchString(f.Message) {
+				t.Errorf("%s %s: English message has Chinese: %s", s, f.Rule, f.Message)
+			}
+		}
+	}
+	if n < 30 {
+		t.Fatalf("only %d findings checked", n)
+	}
+}
+
+func TestCON001_Positive_ReadInEntryMethodItself(t *testing.T) {
+	d := newDex().class("com.example.app.App", "android.app.Application").
+		method("onCreate", "call:android.telephony.TelephonyManager.getDeviceId()Ljava/lang/String;")
+	fs := runRule(t, "CNPI-CON-001", &Input{Facts: baseFacts(d)})
+	wantFindings(t, fs, 1)
+	mustContain(t, fs[0].MessageZH, "直接在入口方法Application的onCreate")
+	mustContain(t, fs[0].Message, "directly in Application onCreate")
+	if strings.Contains(fs[0].MessageZH, "0层") {
+		t.Errorf("%s", fs[0].MessageZH)
 	}
 }

@@ -41,36 +41,36 @@ func runRGT001(e *env, r *Rule) []draft {
 	}); ok {
 		return nil
 	}
-	why, ev := e.accountSignal()
+	why, whyZH, ev := e.accountSignal()
 	if why == "" {
 		return nil
 	}
 	ev = append(ev, e.policyDocEvidence())
 	return []draft{{
 		Message:   "The app has user accounts (" + why + ") but neither the policy nor the app mentions account cancellation.",
-		MessageZH: "App存在用户账号（" + why + "），但隐私政策和App中均未提及注销账号。",
+		MessageZH: "App存在用户账号（" + whyZH + "），但隐私政策和App中均未提及注销账号。",
 		Evidence:  ev,
 		Key:       []string{"no-cancellation"},
 	}}
 }
 
-// accountSignal says why the app is believed to have accounts.
-func (e *env) accountSignal() (string, []Evidence) {
+// accountSignal says, in English and Chinese, why the app is believed to have accounts.
+func (e *env) accountSignal() (string, string, []Evidence) {
 	for _, c := range e.facts().Components {
-		if c.Type == "activity" && loginClassRe.MatchString(c.Name) && e.owner(c.Name) != "" && e.owner(c.Name) == "app" {
-			return "login screen " + c.Name, []Evidence{e.componentEvidence(c, `<activity android:name="`+c.Name+`">`)}
+		if c.Type == "activity" && loginClassRe.MatchString(c.Name) && e.owner(c.Name) == "app" {
+			return "login screen " + c.Name, "登录页面" + c.Name, []Evidence{e.componentEvidence(c, `<activity android:name="`+c.Name+`">`)}
 		}
 	}
 	if s, ok := e.findString(func(s string) bool {
 		n := len([]rune(s))
 		return n <= 12 && (strings.Contains(s, "登录") || strings.Contains(s, "注册") || strings.Contains(s, "登錄"))
 	}); ok {
-		return "string \"" + s + "\"", []Evidence{e.resourceEvidence(s, "")}
+		return "string \"" + s + "\"", "字符串“" + s + "”", []Evidence{e.resourceEvidence(s, "")}
 	}
 	for _, h := range e.sdks() {
 		if h.Category == sdkdb.CatSocial && h.Confidence != "low" {
-			return "login SDK " + h.Name, e.sdkEvidence(h)[:1]
+			return "login SDK " + h.Name, "登录SDK" + sdkName(h, true), e.sdkEvidence(h)[:1]
 		}
 	}
-	return "", nil
+	return "", "", nil
 }

@@ -103,7 +103,7 @@ func (e *env) exportedComponents() []draft {
 		}
 		out = append(out, draft{Severity: sev(exportedSeverity[typ]), Classes: own,
 			Message:   fmt.Sprintf("%d exported %s(s) of %s have no permission: %s.", len(g.names), typ, e.ownerLabel(owner, false), strings.Join(g.names, ", ")),
-			MessageZH: fmt.Sprintf("%s有%d个导出的%s未设置权限保护：%s。", e.ownerLabel(owner, true), len(g.names), typ, strings.Join(g.names, "、")),
+			MessageZH: fmt.Sprintf("%s有%d个导出的%s未设置权限保护：%s。", e.ownerLabel(owner, true), len(g.names), componentZH(typ), strings.Join(g.names, "、")),
 			Evidence:  g.ev, Owner: owner, Key: []string{"exported:" + typ, "owner:" + owner}})
 	}
 	return out

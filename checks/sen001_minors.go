@@ -31,18 +31,18 @@ func runSEN001(e *env, r *Rule) []draft {
 	if e.item(policy.ItemMinors).Found {
 		return nil
 	}
-	why := ""
+	why, whyZH := "", ""
 	var ev []Evidence
 	switch e.in.AppType {
 	case "education", "online_games":
 		t, _ := LookupAppType(e.in.AppType)
-		why = "app type " + t.NameZH
+		why, whyZH = "app type "+t.Name, "App类型为"+t.NameZH
 	}
 	a := e.facts().App
 	if why == "" {
 		for _, l := range []string{a.LabelZH, a.Label} {
 			if containsFold(l, childWords) {
-				why = "app label " + l
+				why, whyZH = "app label "+l, "App名称“"+l+"”"
 				ev = append(ev, Evidence{Kind: "manifest", Path: e.manifestPath(), Locator: "application@label", Snippet: l})
 				break
 			}
@@ -52,7 +52,7 @@ func runSEN001(e *env, r *Rule) []draft {
 		if s, ok := e.findString(func(s string) bool {
 			return len([]rune(s)) <= 16 && containsFold(s, childWords) && !strings.Contains(s, "保护")
 		}); ok {
-			why = "string \"" + s + "\""
+			why, whyZH = "string \""+s+"\"", "字符串“"+s+"”"
 			ev = append(ev, e.resourceEvidence(s, ""))
 		}
 	}
@@ -62,7 +62,7 @@ func runSEN001(e *env, r *Rule) []draft {
 	ev = append(ev, e.policyDocEvidence())
 	return []draft{{
 		Message:   "The app may serve children (" + why + ") but the policy has no dedicated rules for children under 14 or guardian consent.",
-		MessageZH: "App可能面向儿童（" + why + "），但隐私政策没有不满十四周岁未成年人的专门规则或监护人同意说明。",
+		MessageZH: "App可能面向儿童（" + whyZH + "），但隐私政策没有不满十四周岁未成年人的专门规则或监护人同意说明。",
 		Evidence:  ev,
 		Key:       []string{"minors"},
 	}}

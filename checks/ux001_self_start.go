@@ -65,7 +65,7 @@ func runUX001(e *env, r *Rule) []draft {
 			if h := e.hit(o); h != nil && h.Category == sdkdb.CatPush {
 				out = append(out, draft{
 					Message:   fmt.Sprintf("%s declares the exported %s %s with an intent filter: other apps of the same push SDK can wake this app through it (关联启动).", e.ownerLabel(o, false), c.Type, c.Name),
-					MessageZH: fmt.Sprintf("%s声明了带intent-filter的导出%s %s，集成同一推送SDK的其他App可借此唤醒本App（关联启动）。", e.ownerLabel(o, true), c.Type, c.Name),
+					MessageZH: fmt.Sprintf("%s声明了带intent-filter的导出%s %s，集成同一推送SDK的其他App可借此唤醒本App（关联启动）。", e.ownerLabel(o, true), componentZH(c.Type), c.Name),
 					Evidence:  []Evidence{e.componentEvidence(c, fmt.Sprintf(`<%s android:name="%s" android:exported="true">`, c.Type, c.Name))},
 					Owner:     o,
 					Key:       []string{"wake:" + c.Name},
@@ -108,6 +108,21 @@ func runUX001(e *env, r *Rule) []draft {
 		})
 	}
 	return out
+}
+
+// componentZH names a manifest component type as Chinese Android documentation does.
+func componentZH(typ string) string {
+	switch typ {
+	case "activity", "activity-alias":
+		return "Activity"
+	case "service":
+		return "Service"
+	case "receiver":
+		return "广播接收器"
+	case "provider":
+		return "ContentProvider"
+	}
+	return typ
 }
 
 var (

@@ -30,7 +30,7 @@ func newXB001() Check {
 				continue
 			}
 			out = append(out, draft{
-				Message:   sdkName(h, false) + " (" + h.Vendor + ") is an overseas SDK, but the policy says nothing about transferring personal information abroad.",
+				Message:   sdkName(h, false) + " (" + vendorName(h, false) + ") is an overseas SDK, but the policy says nothing about transferring personal information abroad.",
 				MessageZH: sdkName(h, true) + "（" + h.Vendor + "）为境外SDK，但隐私政策未说明个人信息出境情况。",
 				Evidence:  append(e.sdkEvidence(h)[:1], e.policyDocEvidence()),
 				Owner:     h.ID,
