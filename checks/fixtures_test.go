@@ -198,7 +198,7 @@ type fixtureCase struct {
 // fixtureMatrix must hold a row for every registered rule (TestCatalogueComplete).
 var fixtureMatrix = []fixtureCase{
 	{Rule: "CNPI-POL-001", Pos: scanLegacy, Count: 1, Has: "No privacy policy was found", Neg: scanClean},
-	{Rule: "CNPI-POL-005", Pos: scanDemo, Count: 4, Has: "android.content.ClipboardManager.getPrimaryClip", Neg: scanClean},
+	{Rule: "CNPI-POL-005", Pos: scanDemo, Count: 5, Has: "android.content.ClipboardManager.getPrimaryClip", Neg: scanClean}, // 4 categories + the JPush row that omits IMEI/IMSI/MAC/app list
 	{Rule: "CNPI-POL-005", Pos: scanDemo, Has: "installed apps", Neg: scanKidsGood},
 	{Rule: "CNPI-POL-009", Pos: scanKidsBad, Count: 4, Has: "the retention period", Neg: scanKidsGood},
 	{Rule: "CNPI-POL-010", Pos: scanKidsBad, Count: 2, Has: "第三方共享清单", Neg: scanKidsGood},

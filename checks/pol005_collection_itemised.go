@@ -2,7 +2,11 @@ package checks
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
+
+	"github.com/hegui-dev/hegui/policy"
 )
 
 func newPOL005() Check {
@@ -20,7 +24,8 @@ func newPOL005() Check {
 		Fix:         "For each category listed in the finding, add an entry to the policy and the collected-PI list stating the purpose, the scenario and who collects it (the app or the named SDK), or remove the code that reads it.",
 		FixZH:       "针对发现中列出的每类个人信息，在隐私政策和个人信息收集清单中写明目的、场景和收集方（App或具体SDK），或删除读取这些信息的代码。",
 		Detects: "Finds references to the sensitive APIs of regulations.md §9 (IMEI/IMSI/serial/MAC, Android ID, location, Wi-Fi, installed apps, clipboard, contacts, call log, SMS, calendar, accounts, camera, microphone) in DEX or source, " +
-			"groups them by personal-information category, and reports each category the policy does not disclose (by category key, a disclosed permission, or a §7 keyword in the disclosure). Wrappers in general-purpose libraries (androidx, android.support, blankj utilcode, …) count only when code outside those libraries calls them.",
+			"groups them by personal-information category, and reports each category the policy does not disclose (by category key, a disclosed permission, or a §7 keyword in the disclosure). Wrappers in general-purpose libraries (androidx, android.support, blankj utilcode, …) count only when code outside those libraries calls them. " +
+			"Per SDK: when the policy's entry for an SDK lists the PI types it collects, the categories that SDK's own code reads but its entry leaves out are reported in one finding per SDK.",
 		FalsePositives: "Code that is present but never executed (dead SDK modules) is still reported; a policy that describes the data in unusual words may not match the keyword list.",
 	}, fn: runPOL005}
 }
@@ -75,5 +80,83 @@ func runPOL005(e *env, r *Rule) []draft {
 			Classes:   e.ownClasses(ids...),
 		})
 	}
+	return append(out, e.sdkRowsIncomplete(hits)...)
+}
+
+// sdkRowsIncomplete compares, for each SDK whose entry in the policy's SDK list names
+// the PI it collects, those categories with what the SDK's code reads, and reports
+// the categories the entry leaves out.
+func (e *env) sdkRowsIncomplete(hits []apiHit) []draft {
+	ix := e.code()
+	bySDK := map[string][]apiHit{}
+	for _, h := range hits {
+		if o := e.owner(ix.methods[h.Method].Class); o != "" && o != "app" {
+			bySDK[o] = append(bySDK[o], h)
+		}
+	}
+	var out []draft
+	for _, id := range sortedKeys(bySDK) {
+		h := e.hit(id)
+		if h == nil {
+			continue
+		}
+		m, ok := policyMentions(e.in.Policy, h)
+		if !ok || len(m.PICategories) == 0 {
+			continue // no row listing PI types: SDK-005 speaks of missing details
+		}
+		listed := map[string]bool{}
+		for _, k := range m.PICategories {
+			listed[k] = true
+		}
+		what := map[string]bool{}
+		var ev []Evidence
+		for _, x := range bySDK[id] {
+			cat := piCategoryByKey(x.Spec.PI)
+			if cat == nil || listed[cat.Key] || anyListed(listed, cat.Aliases) {
+				continue
+			}
+			what[x.Spec.NameZH] = true
+			ev = append(ev, e.codeEvidence(x.Method, x.Line, "references "+x.Target))
+		}
+		if len(what) == 0 {
+			continue
+		}
+		var names, namesEN []string
+		for _, k := range m.PICategories {
+			if c, ok := policy.CategoryByKey(k); ok {
+				names, namesEN = append(names, c.Name), append(namesEN, c.NameEN)
+			} else {
+				names, namesEN = append(names, k), append(namesEN, k)
+			}
+		}
+		var whatEN []string
+		for _, x := range bySDK[id] {
+			if what[x.Spec.NameZH] && !slices.Contains(whatEN, x.Spec.nameEN()) {
+				whatEN = append(whatEN, x.Spec.nameEN())
+			}
+		}
+		sort.Strings(whatEN)
+		if len(m.Evidence) > 0 {
+			ev = append(ev, policyEvidence(m.Evidence[0]))
+		}
+		out = append(out, draft{
+			Message: fmt.Sprintf("The policy's entry for %s lists only %s, but the SDK's code reads %s.",
+				e.ownerLabel(id, false), strings.Join(namesEN, ", "), strings.Join(whatEN, ", ")),
+			MessageZH: fmt.Sprintf("隐私政策中%s的说明只列出了%s，但该SDK的代码还读取%s，未在其说明中列明。",
+				e.ownerLabel(id, true), strings.Join(names, "、"), strings.Join(sortedKeys(what), "、")),
+			Evidence: ev,
+			Owner:    id,
+			Key:      []string{"sdk-pi:" + id},
+		})
+	}
 	return out
+}
+
+func anyListed(listed map[string]bool, keys []string) bool {
+	for _, k := range keys {
+		if listed[k] {
+			return true
+		}
+	}
+	return false
 }

@@ -330,3 +330,54 @@ func TestCON001_Positive_ReadInEntryMethodItself(t *testing.T) {
 		t.Errorf("%s", fs[0].MessageZH)
 	}
 }
+
+// Review item 17: the demo policy says "我们不会向境外提供您的个人信息"; the Firebase
+// corpus app embeds overseas SDKs. XB-001 reports the contradiction, quoting the
+// denial, instead of saying the policy is silent.
+func TestXB001_Positive_PolicyDeniesButOverseasSDK(t *testing.T) {
+	fs, _ := scanAPK(t, testcorpus.Path(t, "apk", "overseas-firebase-lab-release.apk"), fixture(t, "policy/demo-privacy.html"))
+	n := 0
+	for _, f := range fs {
+		if f.Rule != "CNPI-XB-001" {
+			continue
+		}
+		n++
+		mustContain(t, f.MessageZH, "矛盾", "不会向境外提供")
+		mustContain(t, f.Message, "contradicts")
+		if strings.Contains(f.MessageZH, "未说明") {
+			t.Errorf("says the policy is silent: %s", f.MessageZH)
+		}
+		last := f.Evidence[len(f.Evidence)-1]
+		if last.Kind != "policy" || !strings.Contains(last.Snippet, "不会向境外提供") {
+			t.Errorf("evidence does not quote the denial: %+v", last)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no XB-001 finding for the Firebase app")
+	}
+}
+
+// Review item 17: the demo policy's JPush row lists Android ID and OAID; JPush's code
+// reads IMEI, IMSI, MAC and the app list. POL-005 names what the row leaves out.
+func TestPOL005_Positive_SDKRowOmitsWhatItsCodeReads(t *testing.T) {
+	var got *Finding
+	fs := scanFixture(t, scanDemo)
+	for i := range fs {
+		if fs[i].Rule == "CNPI-POL-005" && fs[i].Owner == "jpush" {
+			got = &fs[i]
+		}
+	}
+	if got == nil {
+		t.Fatal("no per-SDK POL-005 finding for JPush")
+	}
+	mustContain(t, got.MessageZH, "极光推送", "Android ID", "IMEI", "IMSI", "MAC地址", "软件安装列表")
+	if strings.Contains(strings.SplitN(got.MessageZH, "还读取", 2)[1], "Android ID") {
+		t.Errorf("Android ID is listed in the row: %s", got.MessageZH)
+	}
+	// Umeng has no row at all (POL-011 reports it), Bugly's row lists no PI types.
+	for _, f := range fs {
+		if f.Rule == "CNPI-POL-005" && (f.Owner == "umeng_analytics" || f.Owner == "tencent_bugly") {
+			t.Errorf("unexpected per-SDK finding: %s", f.MessageZH)
+		}
+	}
+}
