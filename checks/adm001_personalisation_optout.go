@@ -34,11 +34,12 @@ func runADM001(e *env, r *Rule) []draft {
 	if e.item(policy.ItemPersonalizationOptOut).Found {
 		return nil
 	}
-	var ads []string
+	var ads, adsZH []string
 	var ev []Evidence
 	for _, h := range e.sdks() {
 		if h.Category == sdkdb.CatAds && h.Confidence != "low" {
 			ads = append(ads, sdkName(h, false))
+			adsZH = append(adsZH, sdkName(h, true))
 			ev = append(ev, e.sdkEvidence(h)[0])
 		}
 	}
@@ -48,7 +49,7 @@ func runADM001(e *env, r *Rule) []draft {
 	ev = append(ev, e.policyDocEvidence())
 	d := draft{
 		Message:   "The app embeds advertising SDKs (" + strings.Join(ads, ", ") + ") but the policy offers no way to turn off personalised ads or recommendations.",
-		MessageZH: "App嵌入了广告SDK（" + strings.Join(ads, "、") + "），但隐私政策未提供关闭个性化广告/推荐的方式。",
+		MessageZH: "App嵌入了广告SDK（" + strings.Join(adsZH, "、") + "），但隐私政策未提供关闭个性化广告/推荐的方式。",
 		Evidence:  ev,
 		Key:       []string{"ads-no-optout"},
 	}

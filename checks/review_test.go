@@ -298,10 +298,11 @@ func TestMIN009_Positive_DormantSDKOneLevelLower(t *testing.T) {
 // English messages no Chinese category names; a read in the entry method itself is
 // said so, not "经0层调用可达".
 func TestMessagesKeepToOneLanguage(t *testing.T) {
-	english := []string{"login screen", "app label", "app type", "login SDK", "string \"", "经0层", "receiver onReceive", "call(s)"}
+	english := []string{"login screen", "app label", "app type", "login SDK", "string \"", "经0层", "receiver onReceive", "call(s)", "Tencent GDT"}
 	hanRe := regexp.MustCompile(`\p{Han}`)
 	n := 0
-	for _, s := range []fixtureScan{scanDemo, scanLegacy, scanKidsBad, scanKidsEdu, scanKidsSettingsBad, scanCleanEduBad} {
+	legacyNeg := fixtureScan{APK: "legacy.apk", Policy: []string{"negations-zh.md"}} // ADM-001 on GDT
+	for _, s := range []fixtureScan{scanDemo, scanLegacy, legacyNeg, scanKidsBad, scanKidsEdu, scanKidsSettingsBad, scanCleanEduBad} {
 		for _, f := range scanFixture(t, s) {
 			n++
 			for _, w := range english {
