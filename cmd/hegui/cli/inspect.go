@@ -7,14 +7,13 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/spf13/cobra"
 
 	"github.com/hegui-dev/hegui/analyzer"
 	"github.com/hegui-dev/hegui/analyzer/source"
+	"github.com/hegui-dev/hegui/internal/safetext"
 )
 
 func newInspectCmd() *cobra.Command {
@@ -96,42 +95,9 @@ func table(w io.Writer, title string, header []string, rows [][]string) error {
 	return t.Render()
 }
 
-// termSafe shows control characters, invalid UTF-8 and bidi overrides escaped
-// (\x1b, \u202E): every cell comes from the APK, and a label holding an escape
-// sequence must not drive the terminal, nor a right-to-left override reorder it.
-func termSafe(s string) string {
-	if !strings.ContainsFunc(s, termUnsafe) && utf8.ValidString(s) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case !termUnsafe(r):
-			b.WriteRune(r)
-		case r < 0x80:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		default:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		}
-		i += n
-	}
-	return b.String()
-}
-
-// termUnsafe: C0 and C1 controls (newlines too: a cell is one line), DEL, and the
-// bidi embedding, override, isolate and mark characters.
-func termUnsafe(r rune) bool {
-	switch {
-	case unicode.IsControl(r):
-		return true
-	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
-		return true
-	}
-	return false
-}
+// termSafe keeps APK-derived text from driving the terminal: each cell is one
+// line with control characters, bidi overrides and invalid UTF-8 escaped.
+func termSafe(s string) string { return safetext.Line(s) }
 
 func yesNo(b *bool) string {
 	if b == nil {

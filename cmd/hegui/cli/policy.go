@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/hegui-dev/hegui/internal/safetext"
 	"io"
 	"strings"
 
@@ -235,10 +236,12 @@ func policyKeys(keys []string, n int) string {
 	return fmt.Sprintf("%s +%d", strings.Join(keys[:n], ", "), len(keys)-n)
 }
 
+// policyShort cuts a policy sentence to n runes for a table cell, with control
+// characters escaped: policy files can be as hostile as APKs.
 func policyShort(s string, n int) string {
 	r := []rune(s)
-	if len(r) <= n {
-		return s
+	if len(r) > n {
+		s = string(r[:n]) + "…"
 	}
-	return string(r[:n]) + "…"
+	return safetext.Line(s)
 }

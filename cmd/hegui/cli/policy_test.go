@@ -190,3 +190,21 @@ func TestPolicyDeniedSDK(t *testing.T) {
 		t.Errorf("json sdks %+v denied %+v", f.SDKs, f.DeniedSDKs)
 	}
 }
+
+func TestPolicyTableEscapesHostileText(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "hostile.txt")
+	text := "隐私政策\n北京示例科技有限公司\x1b[2J是本应用的运营者。\n如需注销账号，您可以联系我们\u202e，我们将在15个工作日内完成处理。\n"
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	if code := Run([]string{"policy", p}, &out, &errb); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if strings.ContainsAny(out.String(), "\x1b\u202e") {
+		t.Fatalf("raw control characters reached the terminal:\n%q", out.String())
+	}
+	if !strings.Contains(out.String(), `\x1b[2J`) {
+		t.Fatalf("the escape sequence is not shown escaped:\n%s", out.String())
+	}
+}
