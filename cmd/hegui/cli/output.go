@@ -101,6 +101,9 @@ func writeOutputs(stdout io.Writer, specs []outputSpec, reps []*report.Report, o
 			}
 			continue
 		}
+		if err := os.MkdirAll(filepath.Dir(s.File), 0o755); err != nil {
+			return usageErr("write %s output: %v", s.Format, err)
+		}
 		if err := os.WriteFile(s.File, buf.Bytes(), 0o644); err != nil {
 			return usageErr("write %s output: %v", s.Format, err)
 		}

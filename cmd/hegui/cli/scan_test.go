@@ -132,7 +132,7 @@ func TestBatchBadInputDoesNotStopOthers(t *testing.T) {
 
 func TestMultipleFormatsToFiles(t *testing.T) {
 	needFixture(t)
-	base := filepath.Join(t.TempDir(), "out")
+	base := filepath.Join(t.TempDir(), "out", "report") // out/ does not exist yet
 	code, out, stderr := run(t, "scan", fixtureAPK, "-f", "json,sarif", "-f", "html", "-f", "markdown="+base+"-pr.md", "-o", base, "--fail-on", "none")
 	if code != ExitOK || out != "" {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, stderr)
