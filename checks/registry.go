@@ -73,11 +73,13 @@ func runChecks(ctx context.Context, in *Input, list []Check) []Finding {
 		}
 		out = append(out, fs...)
 	}
-	sortFindings(out)
+	SortFindings(out)
 	return dedupe(out)
 }
 
-func sortFindings(fs []Finding) {
+// SortFindings orders findings by severity (highest first), rule, fingerprint: the
+// order of every report and baseline.
+func SortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(a, b int) bool {
 		if fs[a].Severity != fs[b].Severity {
 			return fs[a].Severity > fs[b].Severity
@@ -191,7 +193,7 @@ func (c *ruleCheck) runEnv(e *env) []Finding {
 			Fingerprint: fingerprint(r.ID, e.fingerprintKeys(d)),
 		})
 	}
-	sortFindings(out)
+	SortFindings(out)
 	return out
 }
 
