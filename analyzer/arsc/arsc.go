@@ -117,9 +117,13 @@ func Parse(b []byte, lim Limits) (t *Table, err error) {
 		case typeStringPool:
 			if !sawPool {
 				sawPool = true
-				t.Strings, err = ReadStringPool(chunk, lim)
+				var damaged string
+				t.Strings, damaged, err = ReadStringPool(chunk, lim)
 				if err != nil {
 					return nil, fmt.Errorf("global string pool: %w", err)
+				}
+				if damaged != "" {
+					t.warn("global string pool: %s", damaged)
 				}
 			}
 		case typePackage:
@@ -170,8 +174,10 @@ func u16(b []byte, off int) (uint16, bool) {
 }
 
 // ReadStringPool decodes a ResStringPool chunk (header included). Styles are ignored.
-// A string that cannot be decoded becomes "" so indices stay aligned.
-func ReadStringPool(chunk []byte, lim Limits) ([]string, error) {
+// A string that cannot be decoded becomes "" so indices stay aligned, as Android
+// tolerates it; damaged then says how many and why the first one failed ("" when
+// none). err is set only when the pool as a whole cannot be read.
+func ReadStringPool(chunk []byte, lim Limits) (strs []string, damaged string, err error) {
 	if lim.MaxStrings <= 0 {
 		lim.MaxStrings = DefaultLimits.MaxStrings
 	}
@@ -179,34 +185,38 @@ func ReadStringPool(chunk []byte, lim Limits) ([]string, error) {
 		lim.MaxStringLen = DefaultLimits.MaxStringLen
 	}
 	if len(chunk) < 28 {
-		return nil, errors.New("string pool header truncated")
+		return nil, "", errors.New("string pool header truncated")
 	}
 	hdr := int(binary.LittleEndian.Uint16(chunk[2:]))
 	count := binary.LittleEndian.Uint32(chunk[8:])
 	flags := binary.LittleEndian.Uint32(chunk[16:])
 	start := binary.LittleEndian.Uint32(chunk[20:])
 	if count > uint32(lim.MaxStrings) {
-		return nil, fmt.Errorf("%d strings exceed the limit of %d", count, lim.MaxStrings)
+		return nil, "", fmt.Errorf("%d strings exceed the limit of %d", count, lim.MaxStrings)
 	}
 	if hdr < 28 || uint64(hdr)+4*uint64(count) > uint64(len(chunk)) {
-		return nil, fmt.Errorf("%d string offsets do not fit in %d bytes", count, len(chunk))
+		return nil, "", fmt.Errorf("%d string offsets do not fit in %d bytes", count, len(chunk))
 	}
 	if count > 0 && uint64(start) >= uint64(len(chunk)) {
-		return nil, fmt.Errorf("strings start 0x%x outside the %d-byte pool", start, len(chunk))
+		return nil, "", fmt.Errorf("strings start 0x%x outside the %d-byte pool", start, len(chunk))
 	}
 	utf8Pool := flags&0x100 != 0
 	// Offsets may overlap: cap the total decoded size so a small pool cannot
 	// expand into gigabytes.
 	budget := 4*len(chunk) + 1<<20
 	out := make([]string, count)
-	var firstErr error
+	bad := 0
+	var firstBad string
+	fail := func(format string, a ...any) {
+		if bad++; bad == 1 {
+			firstBad = fmt.Sprintf(format, a...)
+		}
+	}
 	for i := range out {
 		rel := binary.LittleEndian.Uint32(chunk[hdr+4*i:])
 		pos := uint64(start) + uint64(rel)
 		if pos >= uint64(len(chunk)) {
-			if firstErr == nil {
-				firstErr = fmt.Errorf("string %d: offset 0x%x outside the pool", i, pos)
-			}
+			fail("string %d: offset 0x%x outside the pool", i, pos)
 			continue
 		}
 		var s string
@@ -217,19 +227,19 @@ func ReadStringPool(chunk []byte, lim Limits) ([]string, error) {
 			s, err = decodeUTF16(chunk[pos:], lim.MaxStringLen)
 		}
 		if err != nil {
-			if firstErr == nil {
-				firstErr = fmt.Errorf("string %d: %v", i, err)
-			}
+			fail("string %d: %v", i, err)
 			continue
 		}
 		budget -= len(s)
 		if budget < 0 {
-			return out, errors.New("decoded strings exceed the pool's size budget (overlapping offsets)")
+			return out, "", errors.New("decoded strings exceed the pool's size budget (overlapping offsets)")
 		}
 		out[i] = s
 	}
-	_ = firstErr // damaged single strings are tolerated like Android does
-	return out, nil
+	if bad > 0 {
+		damaged = fmt.Sprintf("%d of %d strings unreadable, read as empty (first: %s)", bad, count, firstBad)
+	}
+	return out, damaged, nil
 }
 
 func decodeUTF8(b []byte, max int) (string, error) {
@@ -329,9 +339,11 @@ func (t *Table) readPackage(chunk []byte) error {
 			t.warn("package pool at 0x%x: %v", off, err)
 			return nil
 		}
-		s, err := ReadStringPool(chunk[off:int(off)+size], t.lim)
+		s, damaged, err := ReadStringPool(chunk[off:int(off)+size], t.lim)
 		if err != nil {
 			t.warn("package pool at 0x%x: %v", off, err)
+		} else if damaged != "" {
+			t.warn("package pool at 0x%x: %s", off, damaged)
 		}
 		return s
 	}

@@ -64,15 +64,15 @@ func TestStringPoolEncodings(t *testing.T) {
 	huge := strings.Repeat("x", 0x8100) // UTF-16 length needs the high-bit form
 	want := []string{"app_name", "", "用户协议与隐私政策", long, "emoji 😀"}
 	for _, u8 := range []bool{true, false} {
-		got, err := ReadStringPool(pool(want, u8), DefaultLimits)
+		got, damaged, err := ReadStringPool(pool(want, u8), DefaultLimits)
 		if err != nil {
 			t.Fatalf("utf8=%v: %v", u8, err)
 		}
-		if strings.Join(got, "|") != strings.Join(want, "|") {
-			t.Errorf("utf8=%v: got %q", u8, got)
+		if strings.Join(got, "|") != strings.Join(want, "|") || damaged != "" {
+			t.Errorf("utf8=%v: got %q, damaged %q", u8, got, damaged)
 		}
 	}
-	got, err := ReadStringPool(pool([]string{huge}, false), DefaultLimits)
+	got, _, err := ReadStringPool(pool([]string{huge}, false), DefaultLimits)
 	if err != nil || len(got) != 1 || got[0] != huge {
 		t.Errorf("long UTF-16 string: %v, %d strings", err, len(got))
 	}
@@ -82,17 +82,20 @@ func TestStringPoolHostile(t *testing.T) {
 	b := pool([]string{"a", "b"}, true)
 	// Offset of string 1 far outside the pool: that string is dropped, not a panic.
 	binary.LittleEndian.PutUint32(b[28+4:], 0xfffffff0)
-	got, err := ReadStringPool(b, DefaultLimits)
+	got, damaged, err := ReadStringPool(b, DefaultLimits)
 	if err != nil || got[0] != "a" || got[1] != "" {
 		t.Errorf("bad offset: %q %v", got, err)
+	}
+	if want := "1 of 2 strings unreadable, read as empty (first: string 1: offset"; !strings.HasPrefix(damaged, want) {
+		t.Errorf("bad offset reported as %q, want prefix %q", damaged, want)
 	}
 	// A count larger than the chunk can hold is refused.
 	b = pool([]string{"a"}, true)
 	binary.LittleEndian.PutUint32(b[8:], 1<<20)
-	if _, err := ReadStringPool(b, DefaultLimits); err == nil {
+	if _, _, err := ReadStringPool(b, DefaultLimits); err == nil {
 		t.Error("count past the chunk accepted")
 	}
-	if _, err := ReadStringPool(pool([]string{"a", "b", "c"}, true), Limits{MaxStrings: 2}); err == nil {
+	if _, _, err := ReadStringPool(pool([]string{"a", "b", "c"}, true), Limits{MaxStrings: 2}); err == nil {
 		t.Error("count past MaxStrings accepted")
 	}
 	// Many offsets pointing at one long string: the decoded total is capped.
@@ -109,14 +112,49 @@ func TestStringPoolHostile(t *testing.T) {
 	start := 28 + 4*len(strs)
 	b = b[:start+4010]
 	binary.LittleEndian.PutUint32(b[4:], uint32(len(b)))
-	if _, err := ReadStringPool(b, DefaultLimits); err == nil || !strings.Contains(err.Error(), "budget") {
+	if _, _, err := ReadStringPool(b, DefaultLimits); err == nil || !strings.Contains(err.Error(), "budget") {
 		t.Errorf("overlapping offsets: %v", err)
 	}
 	// Length runs past the end.
 	b = pool([]string{"abc"}, false)
 	binary.LittleEndian.PutUint16(b[32:], 0x7000)
-	if got, _ := ReadStringPool(b, DefaultLimits); got[0] != "" {
+	if got, _, _ := ReadStringPool(b, DefaultLimits); got[0] != "" {
 		t.Errorf("overlong UTF-16 length gave %q", got[0])
+	}
+}
+
+// table wraps a global string pool in a resource table chunk with no packages.
+func table(pool []byte) []byte {
+	b := make([]byte, 12, 12+len(pool))
+	binary.LittleEndian.PutUint16(b, typeTable)
+	binary.LittleEndian.PutUint16(b[2:], 12)
+	b = append(b, pool...)
+	binary.LittleEndian.PutUint32(b[4:], uint32(len(b)))
+	return b
+}
+
+// Strings Android would read as empty must not vanish silently: the table
+// carries a warning the analyzer turns into a diagnostic.
+func TestParseWarnsOfDamagedStrings(t *testing.T) {
+	p := pool([]string{"app_name", "隐私政策", "abc"}, false)
+	tab, err := Parse(table(p), DefaultLimits)
+	if err != nil || len(tab.Warnings) != 0 {
+		t.Fatalf("intact table: %v, warnings %q", err, tab.Warnings)
+	}
+	binary.LittleEndian.PutUint32(p[28+4:], 0xfffffff0) // string 1 outside the pool
+	start := int(binary.LittleEndian.Uint32(p[20:]))
+	rel := binary.LittleEndian.Uint32(p[28+8:])
+	binary.LittleEndian.PutUint16(p[start+int(rel):], 0x7000) // string 2 runs past the pool
+	tab, err = Parse(table(p), DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tab.Strings[0] != "app_name" || tab.Strings[1] != "" || tab.Strings[2] != "" {
+		t.Errorf("strings %q", tab.Strings)
+	}
+	want := "global string pool: 2 of 3 strings unreadable, read as empty (first: string 1: offset 0x"
+	if len(tab.Warnings) != 1 || !strings.HasPrefix(tab.Warnings[0], want) {
+		t.Errorf("warnings %q, want one starting %q", tab.Warnings, want)
 	}
 }
 
