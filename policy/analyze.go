@@ -3,6 +3,7 @@ package policy
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -38,7 +39,7 @@ func FromFiles(paths []string, db *sdkdb.DB) (*Facts, error) {
 		if st.Size() > MaxDocBytes {
 			return nil, fmt.Errorf("policy file %s: %w", p, errTooLarge)
 		}
-		b, err := os.ReadFile(p)
+		b, err := readBounded(p)
 		if err != nil {
 			return nil, fmt.Errorf("policy file %s: %w", p, err)
 		}
@@ -49,6 +50,24 @@ func FromFiles(paths []string, db *sdkdb.DB) (*Facts, error) {
 		docs = append(docs, d)
 	}
 	return analyze(docs, db), nil
+}
+
+// readBounded reads at most MaxDocBytes+1 bytes: a device (/dev/zero) or a FIFO
+// reports size 0 to Stat and could be read forever.
+func readBounded(p string) ([]byte, error) {
+	fh, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	b, err := io.ReadAll(io.LimitReader(fh, MaxDocBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > MaxDocBytes {
+		return nil, errTooLarge
+	}
+	return b, nil
 }
 
 // Analyze reads one in-memory document (kind from the name's extension). It is the

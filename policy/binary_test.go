@@ -62,3 +62,15 @@ func TestBinaryRefused(t *testing.T) {
 		t.Errorf("UTF-16 without BOM: %v", err)
 	}
 }
+
+// TestDeviceBounded: a character device reports size 0 and never ends; it is refused
+// as too large after MaxDocBytes instead of being read until memory runs out.
+func TestDeviceBounded(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	_, err := FromFiles([]string{"/dev/zero"}, nil)
+	if err == nil || !strings.Contains(err.Error(), "/dev/zero") || !strings.Contains(err.Error(), "larger than 8 MB") {
+		t.Errorf("err %v, want too large naming /dev/zero", err)
+	}
+}
