@@ -113,7 +113,7 @@ func (an *apkAnalysis) readOneDex(name string) (df DexFile, unread bool) {
 	headerCounts(&df, b)
 	lim := dex.DefaultLimits
 	lim.MaxSize = maxDexSize
-	p, err := parseDex(b, lim)
+	p, err := dex.Parse(b, lim) // recovers from its own panics
 	if err != nil {
 		df.Error = "DEX reader: " + err.Error()
 		return df, false
@@ -125,16 +125,6 @@ func (an *apkAnalysis) readOneDex(name string) (df DexFile, unread bool) {
 	df.MethodRefCount = len(p.Methods)
 	df.FieldRefCount = len(p.Fields)
 	return df, false
-}
-
-// parseDex guards the DEX reader: one hostile file must not end the whole run.
-func parseDex(b []byte, lim dex.Limits) (f *dex.File, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			f, err = nil, fmt.Errorf("panic: %v", r)
-		}
-	}()
-	return dex.Parse(b, lim)
 }
 
 // headerCounts fills the counts from the DEX header, so a file the reader rejects

@@ -102,11 +102,11 @@ var benignExt = map[string]bool{
 }
 
 func (an *apkAnalysis) sizeByReading(name string) int64 {
-	b, err := an.a.read(name, maxDexSize)
+	n, err := an.a.count(name, maxDexSize)
 	if err != nil {
 		return -1
 	}
-	return int64(len(b))
+	return n
 }
 
 func (an *apkAnalysis) hidden(name, kind string, size int64, reason string) {

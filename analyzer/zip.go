@@ -85,28 +85,57 @@ func (a *archive) read(name string, limit int64) ([]byte, error) {
 // readPrefix reads at most limit bytes; with prefix set, a longer entry is cut
 // short instead of refused.
 func (a *archive) readPrefix(name string, limit int64, prefix bool) (b []byte, err error) {
+	err = a.each(name, limit, prefix, func(r io.Reader, hint int64) error {
+		b, err = readLimited(r, hint, limit, prefix)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// count inflates entry name without keeping it and returns its size, refusing
+// more than limit bytes: for entries whose size the archive does not record.
+func (a *archive) count(name string, limit int64) (n int64, err error) {
+	err = a.each(name, limit, false, func(r io.Reader, _ int64) error {
+		if n, err = io.Copy(io.Discard, io.LimitReader(r, limit+1)); err != nil {
+			return err
+		}
+		if n > limit {
+			return fmt.Errorf("inflates past %d bytes: %w", limit, errTooLarge)
+		}
+		return nil
+	})
+	return n, err
+}
+
+// each hands consume the data of entry name, with a hint of its inflated size
+// (at most limit). Of duplicate entries, it tries each in turn until consume
+// succeeds, as Android keeps the first that reads cleanly; errTooLarge ends it.
+func (a *archive) each(name string, limit int64, prefix bool, consume func(r io.Reader, hint int64) error) (err error) {
 	f := a.z.File[name]
 	if f == nil {
-		return nil, errors.New("no such entry")
+		return errors.New("no such entry")
 	}
 	hint := int64(0)
 	if le, ok := a.local[name]; ok && le.count == 1 {
 		if err := le.check(a.size); err != nil {
-			return nil, err
+			return err
 		}
 		if le.sized && le.usize > limit && !prefix {
-			return nil, fmt.Errorf("declares %d bytes, %w of %d", le.usize, errTooLarge, limit)
+			return fmt.Errorf("declares %d bytes, %w of %d", le.usize, errTooLarge, limit)
 		}
 		if le.sized {
 			hint = min(le.usize, le.csize*1040+1024, limit)
 		}
 		if le.direct() {
-			return readLimited(io.NewSectionReader(a.r, le.data, le.csize), le.csize, limit, prefix)
+			return consume(io.NewSectionReader(a.r, le.data, le.csize), le.csize)
 		}
 	}
 	if h := f.ZipHeader(); h != nil {
 		if int64(h.UncompressedSize64) > limit && !prefix {
-			return nil, fmt.Errorf("declares %d bytes, %w of %d", h.UncompressedSize64, errTooLarge, limit)
+			return fmt.Errorf("declares %d bytes, %w of %d", h.UncompressedSize64, errTooLarge, limit)
 		}
 		// Deflate cannot expand more than ~1032:1; never trust a larger claim.
 		hint = min(int64(h.UncompressedSize64), int64(h.CompressedSize64)*1040+1024, limit)
@@ -117,25 +146,25 @@ func (a *archive) readPrefix(name string, limit int64, prefix bool) (b []byte, e
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			b, err = nil, fmt.Errorf("ZIP reader panic: %v", r)
+			err = fmt.Errorf("ZIP reader panic: %v", r)
 		}
 	}()
 	if err := f.Open(); err != nil {
-		return nil, err
+		return err
 	}
 	defer f.Close()
 	var lastErr error = io.ErrUnexpectedEOF
 	for f.Next() {
-		b, err := readLimited(f, hint, limit, prefix)
+		err := consume(f, hint)
 		if err == nil {
-			return b, nil
+			return nil
 		}
 		lastErr = err
 		if errors.Is(err, errTooLarge) {
 			break
 		}
 	}
-	return nil, lastErr
+	return lastErr
 }
 
 func readLimited(r io.Reader, hint, limit int64, prefix bool) ([]byte, error) {
