@@ -7,7 +7,7 @@ import (
 	"github.com/hegui-dev/hegui/sdkdb"
 )
 
-func newADM001() Check {
+func newADM001() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-ADM-001", Title: "Targeted ads or push without an opt-out", TitleZH: "定向推送/个性化广告未提供关闭选项",
 		Severity: Medium, NeedsPolicy: true,

@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-func newCON001() Check {
+func newCON001() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-CON-001", Title: "Personal information collected before consent", TitleZH: "征得用户同意前收集个人信息",
 		Severity: High,

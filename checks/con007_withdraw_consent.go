@@ -2,7 +2,7 @@ package checks
 
 import "github.com/hegui-dev/hegui/policy"
 
-func newCON007() Check {
+func newCON007() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-CON-007", Title: "No way to withdraw consent", TitleZH: "未提供撤回同意的途径、方式",
 		Severity: Medium, NeedsPolicy: true,

@@ -7,7 +7,7 @@ import (
 	"github.com/hegui-dev/hegui/sdkdb"
 )
 
-func newCON009() Check {
+func newCON009() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-CON-009", Title: "Sensitive personal information without separate consent", TitleZH: "处理敏感个人信息未取得单独同意或未告知必要性及影响",
 		Severity: High, NeedsPolicy: true,

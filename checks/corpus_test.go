@@ -38,7 +38,7 @@ func TestCorpusPolicies(t *testing.T) {
 		}
 		f := baseFacts(nil)
 		perms(f, "READ_PHONE_STATE", "ACCESS_FINE_LOCATION", "CAMERA", "READ_CONTACTS", "RECORD_AUDIO", "READ_EXTERNAL_STORAGE")
-		fs := Run(context.Background(), &Input{Facts: f, Policy: p})
+		fs := Run(context.Background(), &Input{Facts: f, Policy: p}).Findings
 		var ids []string
 		for _, x := range fs {
 			if x.Rule == "CNPI-POL-001" {

@@ -50,18 +50,6 @@ func newEnv(ctx context.Context, in *Input) *env {
 	return e
 }
 
-// cachedEnv returns the env of the last Run on in, or a new one.
-func (in *Input) cachedEnv(ctx context.Context) *env {
-	if in == nil {
-		return newEnv(ctx, nil)
-	}
-	if in.env == nil || in.env.in != in {
-		in.env = newEnv(ctx, in)
-	}
-	in.env.ctx = ctx
-	return in.env
-}
-
 func (e *env) facts() *analyzer.Facts {
 	if e.in.Facts == nil {
 		return &analyzer.Facts{}

@@ -48,7 +48,7 @@ func scanAPKAs(t testing.TB, path, appType string, policyFiles ...string) ([]Fin
 	} else {
 		in.Policy = policy.FromAPK(f, db)
 	}
-	return Run(context.Background(), in), in
+	return Run(context.Background(), in).Findings, in
 }
 
 func fixture(t testing.TB, name string) string {

@@ -79,8 +79,7 @@ func TestPermissionUsers(t *testing.T) {
 	f := baseFacts(d)
 	perms(f, "ACCESS_FINE_LOCATION", "READ_PHONE_STATE", "CAMERA", "INTERNET")
 	in := &Input{Facts: f, SDKs: sdks(hit("jpush", "JPush", "push", false, "cn.jpush."))}
-	Run(context.Background(), in)
-	got := PermissionUsers(context.Background(), in)
+	got := Run(context.Background(), in).PermissionUsers
 	want := map[string][]string{
 		"android.permission.ACCESS_FINE_LOCATION": {"app"},
 		"android.permission.READ_PHONE_STATE":     {"app", "jpush"},
@@ -88,10 +87,14 @@ func TestPermissionUsers(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("got %v, want %v", got, want)
 	}
-	// Without a prior Run it computes the same.
-	in2 := &Input{Facts: f, SDKs: in.SDKs}
-	if got2 := PermissionUsers(context.Background(), in2); !reflect.DeepEqual(got2, want) {
-		t.Fatalf("fresh input: %v", got2)
+	// Disabling every rule still reports who uses which permission.
+	in.Disabled = []string{}
+	for _, r := range Rules() {
+		in.Disabled = append(in.Disabled, strings.ToLower(r.ID))
+	}
+	res := Run(context.Background(), in)
+	if len(res.Findings) != 0 || !reflect.DeepEqual(res.PermissionUsers, want) {
+		t.Fatalf("all rules disabled: %d findings, users %v", len(res.Findings), res.PermissionUsers)
 	}
 }
 

@@ -154,9 +154,9 @@ func discloses(p *policy.Facts, key, sentence string, perms ...string) {
 // runRule runs one rule by ID.
 func runRule(t *testing.T, id string, in *Input) []Finding {
 	t.Helper()
-	for _, c := range All() {
+	for _, c := range catalogue() {
 		if c.Rule().ID == id {
-			fs := runChecks(context.Background(), in, []Check{c})
+			fs := runEnv(context.Background(), newEnv(context.Background(), in), []*ruleCheck{c})
 			for _, f := range fs {
 				if f.Rule != id || f.Fingerprint == "" || f.Message == "" || f.MessageZH == "" || len(f.Evidence) == 0 {
 					t.Fatalf("%s: incomplete finding %+v", id, f)

@@ -2,7 +2,7 @@ package checks
 
 import "fmt"
 
-func newMIN001() Check {
+func newMIN001() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-MIN-001", Title: "Permissions unrelated to the app's function", TitleZH: "收集与业务功能无关的个人信息或权限",
 		Severity: Medium,

@@ -2,7 +2,7 @@ package checks
 
 import "strconv"
 
-func newMIN008() Check {
+func newMIN008() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-MIN-008", Title: "targetSdkVersion below 23 (install-time permissions)", TitleZH: "targetSdkVersion低于23（安装时一揽子授权）",
 		Severity: Medium,

@@ -1,6 +1,6 @@
 package checks
 
-func newMIN009() Check {
+func newMIN009() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-MIN-009", Title: "Reads unchangeable device identifiers", TitleZH: "收集不可变更的唯一设备识别码",
 		Severity: High,

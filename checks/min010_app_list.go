@@ -1,6 +1,6 @@
 package checks
 
-func newMIN010() Check {
+func newMIN010() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-MIN-010", Title: "Reads the list of installed apps", TitleZH: "读取软件安装列表",
 		Severity: Medium,

@@ -1,6 +1,6 @@
 package checks
 
-func newMIN011() Check {
+func newMIN011() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-MIN-011", Title: "Reads the clipboard", TitleZH: "读取剪切板",
 		Severity: Medium,

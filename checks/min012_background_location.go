@@ -2,7 +2,7 @@ package checks
 
 import "strings"
 
-func newMIN012() Check {
+func newMIN012() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-MIN-012", Title: "Background or continuous location", TitleZH: "后台/持续定位",
 		Severity: Medium,

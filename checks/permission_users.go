@@ -1,17 +1,9 @@
 package checks
 
-import (
-	"context"
-	"sort"
-)
+import "sort"
 
-// PermissionUsers maps each permission the app requests to the owners ("app" or SDK
-// IDs, sorted) whose code calls an API that permission gates (the §9 table of
-// sensitive APIs). Unattributed code and unused utility-library wrappers are left
-// out; permissions nobody's code uses are absent. It reuses the code index of an
-// earlier Run on the same Input.
-func PermissionUsers(ctx context.Context, in *Input) map[string][]string {
-	e := in.cachedEnv(ctx)
+// permissionUsers is Result.PermissionUsers.
+func (e *env) permissionUsers() map[string][]string {
 	requested := map[string]bool{}
 	for _, p := range e.facts().App.Permissions {
 		requested[p.Name] = true

@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-func newPOL001() Check {
+func newPOL001() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-POL-001", Title: "No privacy policy", TitleZH: "无隐私政策或无收集使用规则",
 		Severity: High,

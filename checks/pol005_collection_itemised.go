@@ -9,7 +9,7 @@ import (
 	"github.com/hegui-dev/hegui/policy"
 )
 
-func newPOL005() Check {
+func newPOL005() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-POL-005", Title: "Collected personal information not itemised in the policy", TitleZH: "未逐一列出收集使用个人信息的目的、方式、范围",
 		Severity: High, NeedsPolicy: true,

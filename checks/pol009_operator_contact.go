@@ -2,7 +2,7 @@ package checks
 
 import "github.com/hegui-dev/hegui/policy"
 
-func newPOL009() Check {
+func newPOL009() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-POL-009", Title: "Operator, contact, retention period or effective date missing", TitleZH: "未告知处理者名称、联系方式、保存期限或政策时效",
 		Severity: Medium, NeedsPolicy: true,

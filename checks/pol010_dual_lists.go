@@ -2,7 +2,7 @@ package checks
 
 import "github.com/hegui-dev/hegui/policy"
 
-func newPOL010() Check {
+func newPOL010() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-POL-010", Title: "No collected-PI list or third-party sharing list", TitleZH: "未提供个人信息收集清单或第三方共享清单",
 		Severity: Medium, NeedsPolicy: true,

@@ -7,7 +7,7 @@ import (
 	"github.com/hegui-dev/hegui/sdkdb"
 )
 
-func newPOL011() Check {
+func newPOL011() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-POL-011", Title: "Embedded SDK not disclosed", TitleZH: "SDK信息公示不到位",
 		Severity: High, NeedsPolicy: true,

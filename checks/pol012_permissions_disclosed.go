@@ -1,6 +1,6 @@
 package checks
 
-func newPOL012() Check {
+func newPOL012() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-POL-012", Title: "Requested privacy permission not disclosed", TitleZH: "未向用户明示申请的全部隐私权限",
 		Severity: High, NeedsPolicy: true,

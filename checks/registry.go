@@ -8,10 +8,19 @@ import (
 	"strings"
 )
 
-// All returns every check, in catalogue order. New checks are added here by hand:
-// the list is the catalogue.
+// All returns every check, in catalogue order.
 func All() []Check {
-	return []Check{
+	var out []Check
+	for _, c := range catalogue() {
+		out = append(out, c)
+	}
+	return out
+}
+
+// catalogue is the list of checks. New checks are added here by hand: the list is
+// the catalogue.
+func catalogue() []*ruleCheck {
+	return []*ruleCheck{
 		newPOL001(), newPOL005(), newPOL009(), newPOL010(), newPOL011(), newPOL012(),
 		newCON001(), newCON007(), newCON009(),
 		newMIN001(), newMIN008(), newMIN009(), newMIN010(), newMIN011(), newMIN012(),
@@ -28,7 +37,7 @@ func All() []Check {
 // Rules returns the catalogue entries of All, in order.
 func Rules() []Rule {
 	var out []Rule
-	for _, c := range All() {
+	for _, c := range catalogue() {
 		out = append(out, c.Rule())
 	}
 	return out
@@ -44,34 +53,53 @@ func Lookup(id string) (Rule, bool) {
 	return Rule{}, false
 }
 
-// Run runs every check on in and returns the findings sorted by severity, rule,
-// fingerprint. It stops between checks when ctx is cancelled.
-func Run(ctx context.Context, in *Input) []Finding {
-	return runChecks(ctx, in, All())
+// Result is what one Run found.
+type Result struct {
+	// Findings are sorted by severity, rule, fingerprint.
+	Findings []Finding
+	// PermissionUsers maps each permission the app requests to the owners ("app" or
+	// SDK IDs, sorted) whose code calls an API that permission gates (the §9 table
+	// of sensitive APIs). Unattributed code and unused utility-library wrappers are
+	// left out; permissions nobody's code uses are absent.
+	PermissionUsers map[string][]string
 }
 
-func runChecks(ctx context.Context, in *Input, list []Check) []Finding {
-	e := newEnv(ctx, in)
-	if in != nil {
-		in.env = e
+// Run runs every check not in in.Disabled. It stops between checks when ctx is
+// cancelled.
+func Run(ctx context.Context, in *Input) Result {
+	var list []*ruleCheck
+	for _, c := range catalogue() {
+		if !in.disabled(c.rule.ID) {
+			list = append(list, c)
+		}
 	}
+	e := newEnv(ctx, in)
+	res := Result{Findings: runEnv(ctx, e, list)}
+	if ctx.Err() == nil {
+		res.PermissionUsers = e.permissionUsers()
+	}
+	return res
+}
+
+func (in *Input) disabled(id string) bool {
+	if in == nil {
+		return false
+	}
+	for _, d := range in.Disabled {
+		if strings.EqualFold(d, id) {
+			return true
+		}
+	}
+	return false
+}
+
+func runEnv(ctx context.Context, e *env, list []*ruleCheck) []Finding {
 	var out []Finding
 	for _, c := range list {
 		if ctx.Err() != nil {
 			break
 		}
-		var fs []Finding
-		if rc, ok := c.(*ruleCheck); ok {
-			fs = rc.runEnv(e)
-		} else {
-			fs = c.Run(ctx, in)
-		}
-		for i := range fs {
-			if fs[i].Fingerprint == "" {
-				fs[i].Fingerprint = fingerprint(fs[i].Rule, evidenceKeys(fs[i].Evidence))
-			}
-		}
-		out = append(out, fs...)
+		out = append(out, c.runEnv(e)...)
 	}
 	SortFindings(out)
 	return dedupe(out)
@@ -121,16 +149,6 @@ func fingerprint(rule string, keys []string) string {
 		h.Write([]byte(k))
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
-}
-
-func evidenceKeys(evs []Evidence) []string {
-	var ks []string
-	for _, ev := range evs {
-		if ev.Locator != "" && ev.Kind != "policy" {
-			ks = append(ks, ev.Kind+":"+ev.Locator)
-		}
-	}
-	return ks
 }
 
 // ruleCheck is the one Check implementation: a rule and a function of the shared env.

@@ -124,8 +124,8 @@ func TestRun_SortedDeterministicAndStableFingerprints(t *testing.T) {
 		in.Policy = emptyPolicy()
 		return &in
 	}
-	a := Run(context.Background(), build("classes.dex", 10))
-	b := Run(context.Background(), build("classes.dex", 10))
+	a := Run(context.Background(), build("classes.dex", 10)).Findings
+	b := Run(context.Background(), build("classes.dex", 10)).Findings
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("two runs on the same input differ")
 	}
@@ -140,7 +140,7 @@ func TestRun_SortedDeterministicAndStableFingerprints(t *testing.T) {
 		}
 	}
 	// A new version: the code moved to classes2.dex and the manifest lines shifted.
-	c := Run(context.Background(), build("classes2.dex", 42))
+	c := Run(context.Background(), build("classes2.dex", 42)).Findings
 	fps := func(fs []Finding) map[string]bool {
 		m := map[string]bool{}
 		for _, f := range fs {
@@ -158,14 +158,14 @@ func TestRun_CancelledContext(t *testing.T) {
 	cancel()
 	in := jpushSDKs()
 	in.Facts = baseFacts(jpushApp())
-	if fs := Run(ctx, &in); len(fs) != 0 {
+	if fs := Run(ctx, &in).Findings; len(fs) != 0 {
 		t.Fatalf("cancelled run returned %d findings", len(fs))
 	}
 }
 
 func TestRun_NilAndEmptyInputs(t *testing.T) {
 	for _, in := range []*Input{nil, {}, {Facts: &analyzer.Facts{}}} {
-		fs := Run(context.Background(), in)
+		fs := Run(context.Background(), in).Findings
 		// Only POL-001 can fire on nothing.
 		for _, f := range fs {
 			if f.Rule != "CNPI-POL-001" {

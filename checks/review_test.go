@@ -223,8 +223,7 @@ func TestMIN011_Positive_NewCallSiteNewFingerprint(t *testing.T) {
 	// The next version: a new activity reads the clipboard too.
 	in.Facts.Dex.Files = append(in.Facts.Dex.Files, newDex().class("com.hegui.demo.ShareActivity", "android.app.Activity").
 		method("onResume", "call:android.content.ClipboardManager.getPrimaryClip()Landroid/content/ClipData;").file())
-	in.env = nil
-	after := ownedFingerprint(t, Run(context.Background(), in), "CNPI-MIN-011", "app")
+	after := ownedFingerprint(t, Run(context.Background(), in).Findings, "CNPI-MIN-011", "app")
 	if before == after {
 		t.Errorf("a new call site kept fingerprint %s", before)
 	}
@@ -232,16 +231,14 @@ func TestMIN011_Positive_NewCallSiteNewFingerprint(t *testing.T) {
 	// The same finding in another app differs only by the package.
 	in.Facts.Dex.Files = in.Facts.Dex.Files[:len(in.Facts.Dex.Files)-1]
 	in.Facts.App.Package = "com.example.other"
-	in.env = nil
-	for _, f := range Run(context.Background(), in) {
+	for _, f := range Run(context.Background(), in).Findings {
 		if f.Fingerprint == before {
 			t.Errorf("%s keeps demo's fingerprint %s in another app", f.Rule, before)
 		}
 	}
 	// …and it is stable when nothing changed.
 	in.Facts.App.Package = "com.hegui.demo"
-	in.env = nil
-	if again := ownedFingerprint(t, Run(context.Background(), in), "CNPI-MIN-011", "app"); again != before {
+	if again := ownedFingerprint(t, Run(context.Background(), in).Findings, "CNPI-MIN-011", "app"); again != before {
 		t.Errorf("fingerprint not stable: %s then %s", before, again)
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/hegui-dev/hegui/sdkdb"
 )
 
-func newRGT001() Check {
+func newRGT001() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-RGT-001", Title: "No account cancellation", TitleZH: "未提供注销账号功能",
 		Severity: High, NeedsPolicy: true,

@@ -13,7 +13,7 @@ const (
 	maxCalendarDays = 21
 )
 
-func newRGT003() Check {
+func newRGT003() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-RGT-003", Title: "Cancellation handling time over 15 working days", TitleZH: "承诺的注销处理时限超过15个工作日",
 		Severity: Medium, NeedsPolicy: true,

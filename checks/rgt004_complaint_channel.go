@@ -2,7 +2,7 @@ package checks
 
 import "github.com/hegui-dev/hegui/policy"
 
-func newRGT004() Check {
+func newRGT004() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-RGT-004", Title: "No complaint or report channel", TitleZH: "未建立并公布个人信息安全投诉、举报渠道",
 		Severity: Medium, NeedsPolicy: true,

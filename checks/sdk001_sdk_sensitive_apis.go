@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-func newSDK001() Check {
+func newSDK001() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-SDK-001", Title: "Embedded SDK reads personal information", TitleZH: "嵌入的第三方SDK收集个人信息",
 		Severity: Medium,

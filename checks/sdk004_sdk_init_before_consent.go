@@ -7,7 +7,7 @@ import (
 	"github.com/hegui-dev/hegui/sdkdb"
 )
 
-func newSDK004() Check {
+func newSDK004() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-SDK-004", Title: "SDK initialised before consent", TitleZH: "SDK在用户同意前初始化",
 		Severity: High,

@@ -2,7 +2,7 @@ package checks
 
 import "strings"
 
-func newSDK005() Check {
+func newSDK005() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-SDK-005", Title: "SDK recipient not described", TitleZH: "未告知第三方SDK接收方名称、目的和个人信息种类",
 		Severity: Medium, NeedsPolicy: true,

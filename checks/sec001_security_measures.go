@@ -7,7 +7,7 @@ import (
 	"github.com/hegui-dev/hegui/analyzer"
 )
 
-func newSEC001() Check {
+func newSEC001() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-SEC-001", Title: "Missing security measures (cleartext, trust-all TLS, debuggable, backup, exported components)", TitleZH: "未采取加密等必要安全措施",
 		Severity: High,

@@ -6,7 +6,7 @@ import (
 	"github.com/hegui-dev/hegui/policy"
 )
 
-func newSEN001() Check {
+func newSEN001() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-SEN-001", Title: "Children's personal information without dedicated rules", TitleZH: "处理未成年人个人信息无专门规则",
 		Severity: High, NeedsPolicy: true,

@@ -7,7 +7,7 @@ import (
 	"github.com/hegui-dev/hegui/sdkdb"
 )
 
-func newSEN002() Check {
+func newSEN002() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-SEN-002", Title: "Face recognition without the required notice", TitleZH: "人脸信息处理不符合人脸识别办法要求",
 		Severity: High, NeedsPolicy: true,

@@ -56,10 +56,8 @@ type Input struct {
 	SDKs    *sdkdb.Result
 	Policy  *policy.Facts
 	AppType string // one of the 39 types' keys, "" when unknown
-
-	// env caches the code index and attribution of the last Run, so that
-	// PermissionUsers on the same Input does not rebuild them.
-	env *env
+	// Disabled are rule IDs (case-insensitive) Run does not run.
+	Disabled []string
 }
 
 // Check is one rule's implementation.

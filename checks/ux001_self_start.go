@@ -8,7 +8,7 @@ import (
 	"github.com/hegui-dev/hegui/sdkdb"
 )
 
-func newUX001() Check {
+func newUX001() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-UX-001", Title: "Self-start and associated start", TitleZH: "APP频繁自启动和关联启动",
 		Severity: Medium,

@@ -6,7 +6,7 @@ import (
 	"github.com/hegui-dev/hegui/sdkdb"
 )
 
-func newUX002() Check {
+func newUX002() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-UX-002", Title: "Shake-to-jump in ad SDKs", TitleZH: "信息窗口“摇一摇”乱跳转",
 		Severity: Medium,

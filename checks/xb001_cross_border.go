@@ -6,7 +6,7 @@ import (
 	"github.com/hegui-dev/hegui/policy"
 )
 
-func newXB001() Check {
+func newXB001() *ruleCheck {
 	return &ruleCheck{rule: Rule{
 		ID: "CNPI-XB-001", Title: "Overseas SDK without cross-border disclosure", TitleZH: "境外SDK未告知个人信息出境",
 		Severity: Medium, NeedsPolicy: true,

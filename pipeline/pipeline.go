@@ -106,8 +106,9 @@ func (s *Scanner) Scan(ctx context.Context, target string, opts Options) (rep *r
 	} else {
 		pol = policy.FromAPK(facts, s.DB)
 	}
-	in := &checks.Input{Facts: facts, SDKs: hits, Policy: pol, AppType: opts.AppType}
-	findings := checks.Run(ctx, in)
+	in := &checks.Input{Facts: facts, SDKs: hits, Policy: pol, AppType: opts.AppType, Disabled: opts.Disabled}
+	res := checks.Run(ctx, in)
+	findings := res.Findings
 	if ctx.Err() != nil {
 		return nil, timedOut(ctx, target, opts, ctx.Err())
 	}
@@ -123,7 +124,7 @@ func (s *Scanner) Scan(ctx context.Context, target string, opts Options) (rep *r
 		},
 		SDKs:        hits.SDKs,
 		Packers:     hits.Packers,
-		Permissions: permissions(facts, checks.PermissionUsers(ctx, in), pol),
+		Permissions: permissions(facts, res.PermissionUsers, pol),
 		Policy:      pol,
 		Findings:    findings,
 		Diagnostics: facts.Diagnostics,
