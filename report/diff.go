@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/hegui-dev/hegui/checks"
 )
@@ -18,7 +19,23 @@ type Diff struct {
 	Components    Change           `json:"components"`
 	NewFindings   []checks.Finding `json:"new_findings"`
 	FixedFindings []checks.Finding `json:"fixed_findings"`
+	// ChangedFindings are findings present in both releases whose severity or
+	// evidence changed: a rule that rose from low to medium, or a clipboard read
+	// that gained a call site in a second class (which changes the fingerprint).
+	ChangedFindings []FindingChange `json:"changed_findings"`
 }
+
+// FindingChange is one finding as it was and as it is, with the evidence (call
+// sites, components, policy sentences) each side has and the other lacks.
+type FindingChange struct {
+	Old             checks.Finding    `json:"old"`
+	New             checks.Finding    `json:"new"`
+	AddedEvidence   []checks.Evidence `json:"added_evidence"`
+	RemovedEvidence []checks.Evidence `json:"removed_evidence"`
+}
+
+// SeverityChanged reports whether the finding rose or fell.
+func (c *FindingChange) SeverityChanged() bool { return c.Old.Severity != c.New.Severity }
 
 type DiffSide struct {
 	Target      string `json:"target"`
@@ -34,12 +51,16 @@ type Change struct {
 	Removed []string `json:"removed"`
 }
 
-// Compare diffs two reports. Findings match by fingerprint.
+// Compare diffs two reports. Findings match by fingerprint first; what is left
+// matches within its (rule, owner) group when the two share evidence, since a
+// grouped finding's fingerprint includes its calling classes and a new call site
+// would otherwise look like a fix plus a new finding.
 func Compare(old, cur *Report) *Diff {
 	side := func(r *Report) DiffSide {
 		return DiffSide{Target: r.Target.Path, Package: r.App.Package, VersionName: r.App.VersionName, VersionCode: r.App.VersionCode, Findings: len(r.Findings)}
 	}
-	d := &Diff{SchemaVersion: SchemaVersion, Old: side(old), New: side(cur)}
+	d := &Diff{SchemaVersion: SchemaVersion, Old: side(old), New: side(cur),
+		NewFindings: []checks.Finding{}, FixedFindings: []checks.Finding{}, ChangedFindings: []FindingChange{}}
 	names := func(r *Report, kind string) []string {
 		var out []string
 		switch kind {
@@ -65,28 +86,103 @@ func Compare(old, cur *Report) *Diff {
 	d.SDKs = change(names(old, "sdk"), names(cur, "sdk"))
 	d.Permissions = change(names(old, "perm"), names(cur, "perm"))
 	d.Components = change(names(old, "comp"), names(cur, "comp"))
-	oldFP, newFP := map[string]bool{}, map[string]bool{}
-	for _, f := range old.Findings {
-		oldFP[f.Fingerprint] = true
+
+	// Both reports are in checks.SortFindings order; new, fixed and changed
+	// findings keep it.
+	byFP := map[string]int{}
+	for i, f := range old.Findings {
+		byFP[f.Rule+"\x00"+f.Fingerprint] = i
 	}
-	for _, f := range cur.Findings {
-		newFP[f.Fingerprint] = true
-		if !oldFP[f.Fingerprint] {
-			d.NewFindings = append(d.NewFindings, f)
+	matched := make([]bool, len(old.Findings))
+	pair := make([]int, len(cur.Findings))
+	for j, f := range cur.Findings {
+		pair[j] = -1
+		if i, ok := byFP[f.Rule+"\x00"+f.Fingerprint]; ok && !matched[i] {
+			matched[i], pair[j] = true, i
 		}
 	}
-	for _, f := range old.Findings {
-		if !newFP[f.Fingerprint] {
+	for j, f := range cur.Findings {
+		if pair[j] < 0 {
+			if i := sameFinding(old.Findings, matched, f); i >= 0 {
+				matched[i], pair[j] = true, i
+			}
+		}
+	}
+	for j, f := range cur.Findings {
+		if pair[j] < 0 {
+			d.NewFindings = append(d.NewFindings, f)
+		} else {
+			d.addChange(old.Findings[pair[j]], f)
+		}
+	}
+	for i, f := range old.Findings {
+		if !matched[i] {
 			d.FixedFindings = append(d.FixedFindings, f)
 		}
 	}
-	if d.NewFindings == nil {
-		d.NewFindings = []checks.Finding{}
-	}
-	if d.FixedFindings == nil {
-		d.FixedFindings = []checks.Finding{}
-	}
 	return d
+}
+
+// sameFinding is the index of the unmatched old finding of f's rule and owner
+// that shares the most evidence with f, or -1 when none shares any.
+func sameFinding(old []checks.Finding, matched []bool, f checks.Finding) int {
+	keys := evidenceSet(f.Evidence)
+	best, bestN := -1, 0
+	for i, o := range old {
+		if matched[i] || o.Rule != f.Rule || o.Owner != f.Owner {
+			continue
+		}
+		n := 0
+		for k := range evidenceSet(o.Evidence) {
+			if keys[k] {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = i, n
+		}
+	}
+	return best
+}
+
+// addChange records o → n when their severity or evidence differ.
+func (d *Diff) addChange(o, n checks.Finding) {
+	c := FindingChange{Old: o, New: n, AddedEvidence: evidenceMinus(n.Evidence, o.Evidence), RemovedEvidence: evidenceMinus(o.Evidence, n.Evidence)}
+	if c.SeverityChanged() || len(c.AddedEvidence) > 0 || len(c.RemovedEvidence) > 0 {
+		d.ChangedFindings = append(d.ChangedFindings, c)
+	}
+}
+
+// evidenceKey identifies an evidence item across releases: line numbers move and
+// DEX file names change with the multidex split, so neither is part of it.
+func evidenceKey(e checks.Evidence) string {
+	p := e.Path
+	if e.Kind == "dex" {
+		p = ""
+	}
+	return e.Kind + "\x00" + p + "\x00" + e.Locator + "\x00" + e.Snippet
+}
+
+func evidenceSet(ev []checks.Evidence) map[string]bool {
+	m := make(map[string]bool, len(ev))
+	for _, e := range ev {
+		m[evidenceKey(e)] = true
+	}
+	return m
+}
+
+// evidenceMinus is the evidence of a whose key b lacks, once per key, in a's order.
+func evidenceMinus(a, b []checks.Evidence) []checks.Evidence {
+	have := evidenceSet(b)
+	out := []checks.Evidence{}
+	for _, e := range a {
+		k := evidenceKey(e)
+		if !have[k] {
+			have[k] = true
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func change(old, cur []string) Change {
@@ -113,11 +209,14 @@ func change(old, cur []string) Change {
 	return c
 }
 
-// NewAtOrAbove counts new findings with severity >= min.
+// NewAtOrAbove counts what the diff gate fails on: new findings at or above min,
+// and changed findings now at or above min that either crossed it (rose from
+// below) or gained evidence (a new call site of a problem already reported).
 func (d *Diff) NewAtOrAbove(min checks.Severity) int {
-	n := 0
-	for _, f := range d.NewFindings {
-		if f.Severity >= min {
+	n := countAtOrAbove(d.NewFindings, min)
+	for i := range d.ChangedFindings {
+		c := &d.ChangedFindings[i]
+		if c.New.Severity >= min && (c.Old.Severity < min || len(c.AddedEvidence) > 0) {
 			n++
 		}
 	}
@@ -162,7 +261,29 @@ func WriteDiffTable(w io.Writer, d *Diff, lang string) error {
 			return err
 		}
 	}
-	return nil
+	fmt.Fprintf(w, "\n%s (%d)\n", pick(zh, "变化的问题", "Changed findings"), len(d.ChangedFindings))
+	if len(d.ChangedFindings) == 0 {
+		return nil
+	}
+	t = newTable(w, tr(zh, "severity"), tr(zh, "rule"), tr(zh, "title"))
+	for _, c := range d.ChangedFindings {
+		sev := severityLabel(c.New.Severity, zh)
+		if c.SeverityChanged() {
+			sev = severityLabel(c.Old.Severity, zh) + " → " + sev
+		}
+		var b strings.Builder
+		b.WriteString(pick(zh, c.New.TitleZH, c.New.Title) + "\n" + pick(zh, c.New.MessageZH, c.New.Message))
+		for _, e := range c.AddedEvidence {
+			b.WriteString("\n+ " + evidenceLine(e))
+		}
+		for _, e := range c.RemovedEvidence {
+			b.WriteString("\n− " + evidenceLine(e))
+		}
+		if err := t.Append([]string{sev, c.New.Rule, wrapCell(b.String(), 70)}); err != nil {
+			return err
+		}
+	}
+	return t.Render()
 }
 
 func joinLines(s []string) string {

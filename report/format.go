@@ -93,16 +93,7 @@ func severityLabel(s checks.Severity, zh bool) string {
 // Finalize sorts what came from maps or concurrent stages and recomputes Summary.
 func (r *Report) Finalize() {
 	r.SchemaVersion = SchemaVersion
-	sort.SliceStable(r.Findings, func(i, j int) bool {
-		a, b := r.Findings[i], r.Findings[j]
-		if a.Severity != b.Severity {
-			return a.Severity > b.Severity
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		return a.Fingerprint < b.Fingerprint
-	})
+	checks.SortFindings(r.Findings)
 	sort.SliceStable(r.Permissions, func(i, j int) bool { return r.Permissions[i].Name < r.Permissions[j].Name })
 	sort.SliceStable(r.Suppressed, func(i, j int) bool {
 		a, b := r.Suppressed[i], r.Suppressed[j]
@@ -137,9 +128,11 @@ func (r *Report) Finalize() {
 }
 
 // AtOrAbove counts findings with severity >= min.
-func (r *Report) AtOrAbove(min checks.Severity) int {
+func (r *Report) AtOrAbove(min checks.Severity) int { return countAtOrAbove(r.Findings, min) }
+
+func countAtOrAbove(fs []checks.Finding, min checks.Severity) int {
 	n := 0
-	for _, f := range r.Findings {
+	for _, f := range fs {
 		if f.Severity >= min {
 			n++
 		}
