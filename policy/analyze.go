@@ -12,8 +12,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/hegui-dev/hegui/sdkdb"
 )
 
 const maxEvidence = 3
@@ -26,7 +24,7 @@ type parsed struct {
 
 // FromFiles reads policy documents the user gave (HTML, TXT, Markdown; any encoding)
 // and analyses them together. An unreadable file is an error naming it.
-func FromFiles(paths []string, db *sdkdb.DB) (*Facts, error) {
+func (r *Reader) FromFiles(paths []string) (*Facts, error) {
 	var docs []parsed
 	for _, p := range paths {
 		st, err := os.Stat(p)
@@ -49,7 +47,7 @@ func FromFiles(paths []string, db *sdkdb.DB) (*Facts, error) {
 		}
 		docs = append(docs, d)
 	}
-	return analyze(docs, db), nil
+	return analyze(docs, r.index()), nil
 }
 
 // readBounded reads at most MaxDocBytes+1 bytes: a device (/dev/zero) or a FIFO
@@ -70,14 +68,13 @@ func readBounded(p string) ([]byte, error) {
 	return b, nil
 }
 
-// Analyze reads one in-memory document (kind from the name's extension). It is the
-// entry point for benchmarks and for callers that already hold the bytes.
-func Analyze(name string, content []byte, db *sdkdb.DB) (*Facts, error) {
+// Analyze reads one in-memory document (kind from the name's extension).
+func (r *Reader) Analyze(name string, content []byte) (*Facts, error) {
 	d, err := parseDoc(name, "user", content)
 	if err != nil {
 		return nil, fmt.Errorf("policy %s: %w", name, err)
 	}
-	return analyze([]parsed{d}, db), nil
+	return analyze([]parsed{d}, r.index()), nil
 }
 
 func docKind(name string, text string) string {
@@ -211,7 +208,7 @@ func addEvidence(list []Evidence, e Evidence) []Evidence {
 
 // analyze turns parsed documents into Facts: every slice non-nil, every item key
 // present, order fixed by document order and the category table.
-func analyze(docs []parsed, db *sdkdb.DB) *Facts {
+func analyze(docs []parsed, idx *sdkIndex) *Facts {
 	matchers()
 	f := &Facts{Documents: []Document{}, SDKs: []SDKMention{}, PICategories: []PIDisclosure{}, Items: map[string]Item{}}
 	for _, k := range ItemKeys {
@@ -219,7 +216,6 @@ func analyze(docs []parsed, db *sdkdb.DB) *Facts {
 	}
 	cats := make([]*PIDisclosure, len(categories))
 	st := newSDKState()
-	idx := indexFor(db)
 	var han, latin int
 	for di := range docs {
 		d := &docs[di]

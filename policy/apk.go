@@ -9,7 +9,6 @@ import (
 
 	"github.com/hegui-dev/hegui/analyzer"
 	"github.com/hegui-dev/hegui/analyzer/aab"
-	"github.com/hegui-dev/hegui/sdkdb"
 )
 
 const (
@@ -71,7 +70,7 @@ func looksLikePolicy(text string) bool {
 // FromAPK finds policy texts, policy URLs and consent-dialog strings inside the
 // analysed APK; it returns nil when it finds none of them, and a Facts with no
 // Documents when only URLs or dialog strings are bundled.
-func FromAPK(f *analyzer.Facts, db *sdkdb.DB) *Facts {
+func (r *Reader) FromAPK(f *analyzer.Facts) *Facts {
 	if f == nil {
 		return nil
 	}
@@ -175,7 +174,7 @@ func FromAPK(f *analyzer.Facts, db *sdkdb.DB) *Facts {
 	if len(docs) == 0 && len(urls) == 0 && len(dialog) == 0 {
 		return nil
 	}
-	out := analyze(docs, db)
+	out := analyze(docs, r.index())
 	sortFound(urls)
 	sortFound(dialog)
 	out.URLs, out.ConsentDialog = urls, dialog

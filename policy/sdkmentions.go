@@ -1,6 +1,8 @@
 package policy
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -168,7 +170,7 @@ func statedCategories(low string) []int {
 // the policy also denies somewhere keeps the denying sentences.
 func (st *sdkState) mentions() (named, deniedOnly []SDKMention) {
 	named = []SDKMention{}
-	for _, id := range sortedKeys(st.named) {
+	for _, id := range slices.Sorted(maps.Keys(st.named)) {
 		m := st.named[id]
 		evs := []Evidence{}
 		for _, e := range st.listEv[id] {
@@ -188,19 +190,10 @@ func (st *sdkState) mentions() (named, deniedOnly []SDKMention) {
 		}
 		named = append(named, *m)
 	}
-	for _, id := range sortedKeys(st.denied) {
+	for _, id := range slices.Sorted(maps.Keys(st.denied)) {
 		if st.named[id] == nil {
 			deniedOnly = append(deniedOnly, *st.denied[id])
 		}
 	}
 	return named, deniedOnly
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -96,3 +96,22 @@ func TestSDKPICategories(t *testing.T) {
 		t.Errorf("bugly sentence: %+v", m)
 	}
 }
+
+// TestReaderReusesIndex: one Reader builds its SDK matcher once for every document it
+// reads; a Reader without a database names no SDKs.
+func TestReaderReusesIndex(t *testing.T) {
+	r := NewReader(realDB(t))
+	doc := []byte("我们接入了友盟统计SDK,用于统计分析。我们收集您的设备信息。")
+	a, err := r.Analyze("a.txt", doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := r.index()
+	b, _ := r.Analyze("b.txt", doc)
+	if r.index() != first || !a.Names("umeng_analytics") || !b.Names("umeng_analytics") {
+		t.Errorf("index rebuilt or SDK missed: %v %v", sdkIDs(a), sdkIDs(b))
+	}
+	if f, _ := NewReader(nil).Analyze("c.txt", doc); len(f.SDKs) != 0 {
+		t.Errorf("no database, yet SDKs %v", sdkIDs(f))
+	}
+}

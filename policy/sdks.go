@@ -20,25 +20,6 @@ type sdkIndex struct {
 	vendors *matcher // legal name of a vendor with exactly one SDK → entry
 }
 
-var (
-	idxMu    sync.Mutex
-	idxDB    *sdkdb.DB
-	idxCache *sdkIndex
-)
-
-// indexFor builds the matcher for db once and reuses it while db stays the same.
-func indexFor(db *sdkdb.DB) *sdkIndex {
-	if db == nil {
-		return nil
-	}
-	idxMu.Lock()
-	defer idxMu.Unlock()
-	if idxDB != db {
-		idxDB, idxCache = db, buildIndex(db)
-	}
-	return idxCache
-}
-
 var legalNameRe = regexp.MustCompile(`[\p{Han}()（）]{4,40}(有限公司|有限责任公司|股份公司)`)
 
 func buildIndex(db *sdkdb.DB) *sdkIndex {
