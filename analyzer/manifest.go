@@ -349,10 +349,28 @@ func readIntentFilter(r resolver, n *axml.Node) IntentFilter {
 
 var protectionBases = []string{"normal", "dangerous", "signature", "signatureOrSystem", "internal"}
 
-var protectionFlags = []struct {
+// flagName names one bit of a flags attribute.
+type flagName struct {
 	bit  uint32
 	name string
-}{
+}
+
+// joinFlags appends the names of u's bits to parts, then whatever bits have no
+// name in hex, and joins them with "|".
+func joinFlags(parts []string, u uint32, names []flagName) string {
+	for _, f := range names {
+		if u&f.bit != 0 {
+			parts = append(parts, f.name)
+			u &^= f.bit
+		}
+	}
+	if u != 0 {
+		parts = append(parts, fmt.Sprintf("0x%x", u))
+	}
+	return strings.Join(parts, "|")
+}
+
+var protectionFlags = []flagName{
 	{0x10, "privileged"}, {0x20, "development"}, {0x40, "appop"}, {0x80, "pre23"},
 	{0x100, "installer"}, {0x200, "verifier"}, {0x400, "preinstalled"}, {0x800, "setup"},
 	{0x1000, "instant"}, {0x2000, "runtime"}, {0x4000, "oem"}, {0x8000, "vendorPrivileged"},
@@ -377,23 +395,10 @@ func protectionLevel(s string) string {
 	} else {
 		parts = append(parts, fmt.Sprintf("0x%x", b))
 	}
-	u &^= 0xf
-	for _, f := range protectionFlags {
-		if u&f.bit != 0 {
-			parts = append(parts, f.name)
-			u &^= f.bit
-		}
-	}
-	if u != 0 {
-		parts = append(parts, fmt.Sprintf("0x%x", u))
-	}
-	return strings.Join(parts, "|")
+	return joinFlags(parts, u&^0xf, protectionFlags)
 }
 
-var fgsTypes = []struct {
-	bit  uint32
-	name string
-}{
+var fgsTypes = []flagName{
 	{0x1, "dataSync"}, {0x2, "mediaPlayback"}, {0x4, "phoneCall"}, {0x8, "location"},
 	{0x10, "connectedDevice"}, {0x20, "mediaProjection"}, {0x40, "camera"}, {0x80, "microphone"},
 	{0x100, "health"}, {0x200, "remoteMessaging"}, {0x400, "systemExempted"}, {0x800, "shortService"},
@@ -413,15 +418,5 @@ func foregroundTypes(s string) string {
 	if u == 0 {
 		return "none"
 	}
-	var parts []string
-	for _, f := range fgsTypes {
-		if u&f.bit != 0 {
-			parts = append(parts, f.name)
-			u &^= f.bit
-		}
-	}
-	if u != 0 {
-		parts = append(parts, fmt.Sprintf("0x%x", u))
-	}
-	return strings.Join(parts, "|")
+	return joinFlags(nil, u, fgsTypes)
 }

@@ -56,24 +56,7 @@ func (tb *TableBuilder) warn(format string, a ...any) {
 // pkg decodes a Package {package_id = 1, package_name = 2, type = 3}. Types
 // are decoded after the whole message, since the ID may come last.
 func (tb *TableBuilder) pkg(b []byte) error {
-	var id uint32
-	var name string
-	var types [][]byte
-	err := walk(b, func(f field) error {
-		switch f.num {
-		case 1:
-			id, _ = f.id()
-		case 2:
-			if v, ok := f.bytes(); ok {
-				name = string(v)
-			}
-		case 3:
-			if v, ok := f.bytes(); ok {
-				types = append(types, v)
-			}
-		}
-		return nil
-	})
+	id, name, types, err := namedList(b)
 	if err != nil {
 		return fmt.Errorf("package: %w", err)
 	}
@@ -90,24 +73,7 @@ func (tb *TableBuilder) pkg(b []byte) error {
 
 // typ decodes a Type {type_id = 1, name = 2, entry = 3}.
 func (tb *TableBuilder) typ(pkg uint32, b []byte) error {
-	var id uint32
-	var name string
-	var entries [][]byte
-	err := walk(b, func(f field) error {
-		switch f.num {
-		case 1:
-			id, _ = f.id()
-		case 2:
-			if v, ok := f.bytes(); ok {
-				name = string(v)
-			}
-		case 3:
-			if v, ok := f.bytes(); ok {
-				entries = append(entries, v)
-			}
-		}
-		return nil
-	})
+	id, name, entries, err := namedList(b)
 	if err != nil {
 		return fmt.Errorf("type %q: %w", name, err)
 	}
@@ -117,6 +83,27 @@ func (tb *TableBuilder) typ(pkg uint32, b []byte) error {
 		}
 	}
 	return nil
+}
+
+// namedList reads the shape Package and Type share: {id = 1, name = 2,
+// repeated child = 3}.
+func namedList(b []byte) (id uint32, name string, children [][]byte, err error) {
+	err = walk(b, func(f field) error {
+		switch f.num {
+		case 1:
+			id, _ = f.id()
+		case 2:
+			if v, ok := f.bytes(); ok {
+				name = string(v)
+			}
+		case 3:
+			if v, ok := f.bytes(); ok {
+				children = append(children, v)
+			}
+		}
+		return nil
+	})
+	return id, name, children, err
 }
 
 // entry decodes an Entry {entry_id = 1, name = 2, ..., config_value = 6}; each

@@ -1,7 +1,7 @@
 package source
 
 import (
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -277,17 +277,8 @@ func mergeQueries(a *analyzer.App, e *elem, vals map[string]string) {
 			q.Providers = append(q.Providers, substitute(c.attr("android:authorities"), vals))
 		}
 	}
-	q.Packages = sortedUnique(q.Packages)
-	q.Providers = sortedUnique(q.Providers)
-}
-
-func sortedUnique(s []string) []string {
-	sort.Strings(s)
-	out := s[:0]
-	for i, x := range s {
-		if i == 0 || x != s[i-1] {
-			out = append(out, x)
-		}
-	}
-	return out
+	slices.Sort(q.Packages)
+	q.Packages = slices.Compact(q.Packages)
+	slices.Sort(q.Providers)
+	q.Providers = slices.Compact(q.Providers)
 }

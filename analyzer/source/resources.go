@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/hegui-dev/hegui/analyzer"
@@ -115,7 +116,8 @@ func networkSecurity(root *elem, relPath string, defaultCleartext bool) *analyze
 			ns.DebugOverrides = true
 		}
 	}
-	ns.CleartextDomains = sortedUnique(ns.CleartextDomains)
+	slices.Sort(ns.CleartextDomains)
+	ns.CleartextDomains = slices.Compact(ns.CleartextDomains)
 	return ns
 }
 
