@@ -194,10 +194,43 @@ func joinText(sents []sentence) string {
 // it is the whole string (a button label).
 func isDialog(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || utf8.RuneCountInString(s) > 2000 {
+	if s == "" || utf8.RuneCountInString(s) > 2000 || !dialogHint(s) {
 		return false
 	}
 	return dialogRe.MatchString(s)
+}
+
+// dialogHint is a literal every match of dialogRe holds; it spares the regexp most
+// of a DEX string pool (the regexp was half of FromAPK's time).
+func dialogHint(s string) bool {
+	for _, w := range dialogHintsZH {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return containsFoldASCII(s, "agree") || containsFoldASCII(s, "privacy policy")
+}
+
+var dialogHintsZH = []string{"同意", "审慎阅读", "充分理解", "暂不使用", "仅浏览", "《", "拒绝"}
+
+// containsFoldASCII reports whether s holds the lower-case ASCII word sub in any case.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for ; j < len(sub); j++ {
+			c := s[i+j]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
 }
 
 func appendURLs(list []Found, s, where string, nameHint bool) []Found {

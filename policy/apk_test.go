@@ -9,6 +9,7 @@ import (
 
 	"github.com/hegui-dev/hegui/analyzer"
 	"github.com/hegui-dev/hegui/analyzer/dex"
+	"github.com/hegui-dev/hegui/internal/testcorpus"
 )
 
 func TestFromAPK(t *testing.T) {
@@ -131,6 +132,53 @@ func TestFromAABPaths(t *testing.T) {
 			if path != c.table && !strings.HasPrefix(path, c.table+"#string/") {
 				t.Errorf("%s: evidence path %q, want in %s", c.file, path, c.table)
 			}
+		}
+	}
+}
+
+// TestDialogHintKeepsDetections: the literal pre-filter of isDialog never drops a
+// string the regexp would accept, over every DEX and resource string of the
+// fixture APKs and corpus APKs with consent dialogs.
+func TestDialogHintKeepsDetections(t *testing.T) {
+	apks := []string{"demo.apk", "kids.apk", "kids-settings.apk", "legacy.apk", "clean.apk"}
+	for i := range apks {
+		apks[i] = filepath.Join("..", "testdata", "apk", apks[i])
+	}
+	if d, _ := testcorpus.Find(); d != "" {
+		for _, rel := range []string{"jpush-jbox-release.apk", "xpush-xgdemo.apk", "built/sdkmix-multidex.apk", "mob-sharesdk-sample-v3-release.apk"} {
+			apks = append(apks, filepath.Join(d, "corpus", "apk", rel))
+		}
+	}
+	checked, matched := 0, 0
+	for _, p := range apks {
+		f, err := analyzer.Analyze(context.Background(), p, analyzer.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		strs := append([]string{}, f.Resources.Strings...)
+		for _, df := range f.Dex.Files {
+			if df.Parsed != nil {
+				strs = append(strs, df.Parsed.Strings...)
+			}
+		}
+		for _, s := range strs {
+			s = strings.TrimSpace(s)
+			checked++
+			if dialogRe.MatchString(s) {
+				matched++
+				if !dialogHint(s) {
+					t.Errorf("%s: %q matches the regexp but not the hint", p, s)
+				}
+			}
+		}
+	}
+	if matched == 0 {
+		t.Fatalf("no dialog string among %d: the test proves nothing", checked)
+	}
+	t.Logf("%d strings, %d dialog matches", checked, matched)
+	for _, s := range []string{"I have read and AGREE to the terms", "By tapping Continue you accept our Privacy Policy", "阅读并同意《隐私政策》"} {
+		if !isDialog(s) {
+			t.Errorf("%q not a dialog", s)
 		}
 	}
 }
