@@ -113,7 +113,24 @@ func sarifRules(reps []*Report, o Options) []checks.Rule {
 		}
 	}
 	sort.Slice(extra, func(i, j int) bool { return extra[i].ID < extra[j].ID })
-	return append(rules, extra...)
+	rules = append(rules, extra...)
+	// Code scanning ranks alerts by the rule's security-severity, so it follows the
+	// findings' effective severity (after severity overrides and the one-level
+	// drop for dormant SDK code): the highest a rule's findings carry.
+	top := map[string]checks.Severity{}
+	for _, r := range reps {
+		for _, f := range r.Findings {
+			if s, ok := top[f.Rule]; !ok || f.Severity > s {
+				top[f.Rule] = f.Severity
+			}
+		}
+	}
+	for i := range rules {
+		if s, ok := top[rules[i].ID]; ok {
+			rules[i].Severity = s
+		}
+	}
+	return rules
 }
 
 func sarifRule(r checks.Rule, zh bool) *sarif.ReportingDescriptor {
@@ -209,6 +226,11 @@ func sarifResult(r *Report, f *checks.Finding, ruleIndex int, prefix string, zh 
 		if e.Path == "" {
 			continue
 		}
+		if e.Kind == "policy" && r.userPolicy(e.Path) {
+			// A policy file given with --policy is not inside the target.
+			locs = append(locs, locationAt(targetURI(e.Path), "", e))
+			continue
+		}
 		locs = append(locs, sarifLocation(prefix, e.Path, e))
 	}
 	if len(locs) == 0 {
@@ -250,6 +272,12 @@ func sarifLocation(prefix, p string, e checks.Evidence) *sarif.Location {
 		}
 		uri = prefix + uri
 	}
+	return locationAt(uri, inner, e)
+}
+
+// locationAt is a location at uri (already escaped), with e's line, and inner
+// (a resource inside the file), locator and snippet as its message.
+func locationAt(uri, inner string, e checks.Evidence) *sarif.Location {
 	pl := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri))
 	if e.Line > 0 {
 		pl.WithRegion(sarif.NewRegion().WithStartLine(e.Line))
@@ -339,3 +367,17 @@ func clampSev(s checks.Severity) int {
 }
 
 func strPtr(s string) *string { return &s }
+
+// userPolicy reports whether path is a policy document the user gave (--policy),
+// not one read from inside the target.
+func (r *Report) userPolicy(path string) bool {
+	if r.Policy == nil {
+		return false
+	}
+	for _, d := range r.Policy.Documents {
+		if d.Path == path && d.Origin == "user" {
+			return true
+		}
+	}
+	return false
+}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -139,41 +141,45 @@ func (f *scanFlags) resolve(cmd *cobra.Command) (*settings, error) {
 	if f.jobs < 1 {
 		return nil, usageErr("--jobs must be at least 1")
 	}
-	for _, c := range checks.All() {
-		s.rules = append(s.rules, c.Rule())
+	s.rules = checks.Rules()
+	known := map[string]bool{}
+	for _, r := range s.rules {
+		known[r.ID] = true
 	}
-	if len(s.rules) > 0 {
-		known := map[string]bool{}
-		for _, r := range s.rules {
-			known[r.ID] = true
-		}
-		for _, id := range s.opts.Disabled {
-			if !known[id] {
-				return nil, usageErr("disable: unknown rule %s (see hegui rules)", id)
-			}
-		}
-		for id := range s.opts.Severity {
-			if !known[id] {
-				return nil, usageErr("severity: unknown rule %s (see hegui rules)", id)
-			}
-		}
-		for i, sup := range cfg.Suppress {
-			if sup.Rule == "*" {
-				// "*" waives any rule, so it must be narrowed to one finding or path.
-				if sup.Fingerprint == "" && sup.Path == "" {
-					return nil, usageErr("config %s: suppress[%d]: rule \"*\" needs a fingerprint or a path (it would hide every finding)", cfg.path, i)
-				}
-				continue
-			}
-			if !known[sup.Rule] {
-				return nil, usageErr("config %s: suppress[%d]: unknown rule %s (see hegui rules)", cfg.path, i, sup.Rule)
-			}
+	for _, id := range s.opts.Disabled {
+		if !known[id] {
+			return nil, usageErr("disable: unknown rule %s (see hegui rules)", id)
 		}
 	}
-	for id, v := range s.opts.Severity {
-		if _, ok := report.ParseSeverity(v); !ok {
-			return nil, usageErr("severity of %s: %q is not critical, high, medium, low or info", id, v)
+	for _, id := range slices.Sorted(maps.Keys(s.opts.Severity)) {
+		if !known[id] {
+			return nil, usageErr("severity: unknown rule %s (see hegui rules)", id)
 		}
+	}
+	for i, sup := range cfg.Suppress {
+		if sup.Rule == "*" {
+			// "*" waives any rule, so it must be narrowed to one finding or path.
+			if sup.Fingerprint == "" && sup.Path == "" {
+				return nil, usageErr("config %s: suppress[%d]: rule \"*\" needs a fingerprint or a path (it would hide every finding)", cfg.path, i)
+			}
+			continue
+		}
+		if !known[sup.Rule] {
+			return nil, usageErr("config %s: suppress[%d]: unknown rule %s (see hegui rules)", cfg.path, i, sup.Rule)
+		}
+	}
+	// The rules carry the effective severity, so SARIF's rule metadata matches
+	// the findings the override lowered or raised.
+	for i := range s.rules {
+		v, ok := s.opts.Severity[s.rules[i].ID]
+		if !ok {
+			continue
+		}
+		sev, ok := report.ParseSeverity(v)
+		if !ok {
+			return nil, usageErr("severity of %s: %q is not critical, high, medium, low or info", s.rules[i].ID, v)
+		}
+		s.rules[i].Severity = sev
 	}
 	return s, nil
 }
