@@ -159,10 +159,10 @@ func (e *env) scanAPIs() []apiHit {
 			var targets []string
 			if sp.ClassPrefix {
 				for _, k := range ix.refKeysWithPrefix(sp.Class) {
-					if strings.HasSuffix(k, "."+mem) {
+					if k.member == mem {
 						for _, u := range ix.refs[k] {
 							sites = append(sites, u)
-							targets = append(targets, k)
+							targets = append(targets, k.String())
 						}
 					}
 				}

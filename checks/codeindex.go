@@ -2,6 +2,7 @@ package checks
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 
@@ -12,14 +13,17 @@ import (
 // for source trees: "who references class.member" and "what does method X call".
 type codeIndex struct {
 	methods []*codeMethod
-	// byName maps "pkg.Class.name" to every method defined under it (all overloads).
-	byName map[string][]int
-	// refs maps a referenced "pkg.Class.member" (method or field) to its use sites.
-	refs map[string][]useSite
+	// byName maps a class and method name to every method defined under it (all
+	// overloads).
+	byName map[memberKey][]int
+	// refs maps a referenced class member (method or field) to its use sites.
+	refs map[memberKey][]useSite
 	// classes maps a defined class to its super class and interfaces.
 	classes map[string]*codeClass
 	// strIndex maps a string constant to the methods that load it.
 	strIndex map[string][]int
+	// async memoises asyncBodiesOf.
+	async map[string][]int
 	// complete is false when part of the code could not be read (parse errors,
 	// hidden DEX, packers): "never used" conclusions are then unsafe.
 	complete bool
@@ -49,14 +53,18 @@ type codeRef struct {
 	IfLines              []int // source mode: analyzer.SourceCall.IfLines
 }
 
+// memberKey names a class member: a struct key, not "class.member", so that
+// indexing a large app does not build a string per reference.
+type memberKey struct{ class, member string }
+
+func (k memberKey) String() string { return k.class + "." + k.member }
+
 // useSite is where a member is referenced.
 type useSite struct {
 	Method int // index into codeIndex.methods
 	Line   int
 	Field  bool
 }
-
-func (m *codeMethod) key() string { return m.Class + "." + m.Name }
 
 // display is the stable human and fingerprint form of a method.
 func (m *codeMethod) display() string { return m.Class + "." + m.Name }
@@ -69,8 +77,8 @@ const (
 
 func buildCodeIndex(ctx context.Context, f *analyzer.Facts) *codeIndex {
 	ix := &codeIndex{
-		byName:   map[string][]int{},
-		refs:     map[string][]useSite{},
+		byName:   map[memberKey][]int{},
+		refs:     map[memberKey][]useSite{},
 		classes:  map[string]*codeClass{},
 		strIndex: map[string][]int{},
 		complete: true,
@@ -82,6 +90,21 @@ func buildCodeIndex(ctx context.Context, f *analyzer.Facts) *codeIndex {
 	if len(f.Dex.Hidden) > 0 {
 		ix.complete = false
 	}
+	// Size the index up front: growing maps of a million entries dominates the
+	// allocations of a large app.
+	nMethods, nRefs := 0, 0
+	for _, df := range f.Dex.Files {
+		if p := df.Parsed; p != nil {
+			nRefs += len(p.Methods) + len(p.Fields)
+			for ci := range p.Classes {
+				nMethods += len(p.Classes[ci].Methods)
+			}
+		}
+	}
+	nMethods = min(nMethods, maxIndexedMethods)
+	ix.methods = make([]*codeMethod, 0, nMethods)
+	ix.byName = make(map[memberKey][]int, nMethods)
+	ix.refs = make(map[memberKey][]useSite, min(nRefs, maxIndexedMethods))
 	for _, df := range f.Dex.Files {
 		if ctx.Err() != nil {
 			ix.complete = false
@@ -114,7 +137,11 @@ func buildCodeIndex(ctx context.Context, f *analyzer.Facts) *codeIndex {
 					continue
 				}
 				self := p.Methods[dm.Ref]
-				m := &codeMethod{Class: c.Name, Name: self.Name, Proto: self.Proto, Path: df.Name, NoCode: dm.AccessFlags&(accAbstract|accNative) != 0}
+				m := &codeMethod{Class: c.Name, Name: self.Name, Proto: self.Proto, Path: df.Name, NoCode: dm.AccessFlags&(accAbstract|accNative) != 0,
+					Calls:   make([]codeRef, 0, len(dm.Invokes)),
+					Fields:  make([]codeRef, 0, len(dm.FieldRefs)),
+					Strings: make([]string, 0, len(dm.StringRefs)),
+				}
 				for _, t := range dm.Invokes {
 					if int(t) < len(p.Methods) {
 						r := p.Methods[t]
@@ -132,7 +159,7 @@ func buildCodeIndex(ctx context.Context, f *analyzer.Facts) *codeIndex {
 						m.Strings = append(m.Strings, p.Strings[t])
 					}
 				}
-				ix.add(m)
+				ix.add(m, false) // the DEX reader de-duplicates each method's references
 			}
 		}
 	}
@@ -186,7 +213,7 @@ func (ix *codeIndex) addSource(calls []analyzer.SourceCall, strs []analyzer.Sour
 		m.StrLines = append(m.StrLines, s.Location.Line)
 	}
 	for _, k := range order {
-		ix.add(byKey[k])
+		ix.add(byKey[k], true)
 	}
 }
 
@@ -213,33 +240,34 @@ func isConstantName(s string) bool {
 	return true
 }
 
-func (ix *codeIndex) add(m *codeMethod) {
+// add indexes m; dupStrings says m.Strings may repeat a string (source mode).
+func (ix *codeIndex) add(m *codeMethod, dupStrings bool) {
 	id := len(ix.methods)
 	ix.methods = append(ix.methods, m)
-	ix.byName[m.key()] = append(ix.byName[m.key()], id)
+	k := memberKey{m.Class, m.Name}
+	ix.byName[k] = append(ix.byName[k], id)
 	for _, c := range m.Calls {
-		k := c.Class + "." + c.Member
+		k := memberKey{c.Class, c.Member}
 		ix.refs[k] = append(ix.refs[k], useSite{Method: id, Line: c.Line})
 	}
 	for _, c := range m.Fields {
-		k := c.Class + "." + c.Member
+		k := memberKey{c.Class, c.Member}
 		ix.refs[k] = append(ix.refs[k], useSite{Method: id, Line: c.Line, Field: true})
 	}
-	seen := map[string]bool{}
-	for _, s := range m.Strings {
-		if !seen[s] {
-			seen[s] = true
-			ix.strIndex[s] = append(ix.strIndex[s], id)
+	for i, s := range m.Strings {
+		if dupStrings && slices.Contains(m.Strings[:i], s) {
+			continue
 		}
+		ix.strIndex[s] = append(ix.strIndex[s], id)
 	}
 }
 
 // users returns the sites referencing class.member, in index order.
 // Source mode may spell nested classes with "." (Settings.Secure), DEX with "$".
 func (ix *codeIndex) users(class, member string) []useSite {
-	out := ix.refs[class+"."+member]
+	out := ix.refs[memberKey{class, member}]
 	if strings.Contains(class, "$") {
-		out = append(out[:len(out):len(out)], ix.refs[strings.ReplaceAll(class, "$", ".")+"."+member]...)
+		out = append(out[:len(out):len(out)], ix.refs[memberKey{strings.ReplaceAll(class, "$", "."), member}]...)
 	}
 	return out
 }
@@ -249,7 +277,7 @@ func (ix *codeIndex) users(class, member string) []useSite {
 func (ix *codeIndex) resolve(r codeRef) []int {
 	cls := r.Class
 	for depth := 0; depth < 16 && cls != ""; depth++ {
-		if ids := ix.byName[cls+"."+r.Member]; len(ids) > 0 {
+		if ids := ix.byName[memberKey{cls, r.Member}]; len(ids) > 0 {
 			if r.Proto == "" {
 				return ids
 			}
@@ -314,6 +342,27 @@ var asyncBodies = []struct {
 	{[]string{"android.os.Handler"}, []string{"handleMessage"}},
 }
 
+// asyncBodiesOf returns the methods that constructing class schedules (its run,
+// call, doInBackground or handleMessage), memoised per class.
+func (ix *codeIndex) asyncBodiesOf(class string) []int {
+	if ids, ok := ix.async[class]; ok {
+		return ids
+	}
+	var ids []int
+	for _, ab := range asyncBodies {
+		if ix.isSubclass(class, ab.types...) {
+			for _, name := range ab.methods {
+				ids = append(ids, ix.byName[memberKey{class, name}]...)
+			}
+		}
+	}
+	if ix.async == nil {
+		ix.async = map[string][]int{}
+	}
+	ix.async[class] = ids
+	return ids
+}
+
 // callees returns the methods m may transfer control to, sorted and unique.
 func (ix *codeIndex) callees(id int) []int { return ix.calleesWhere(id, nil) }
 
@@ -329,14 +378,8 @@ func (ix *codeIndex) calleesWhere(id int, keep func(codeRef) bool) []int {
 			set[t] = true
 		}
 		if c.Member == "<init>" {
-			for _, ab := range asyncBodies {
-				if ix.isSubclass(c.Class, ab.types...) {
-					for _, name := range ab.methods {
-						for _, t := range ix.byName[c.Class+"."+name] {
-							set[t] = true
-						}
-					}
-				}
+			for _, t := range ix.asyncBodiesOf(c.Class) {
+				set[t] = true
 			}
 		}
 	}
@@ -346,7 +389,7 @@ func (ix *codeIndex) calleesWhere(id int, keep func(codeRef) bool) []int {
 			continue
 		}
 		if c.Class != m.Class {
-			for _, t := range ix.byName[c.Class+".<clinit>"] {
+			for _, t := range ix.byName[memberKey{c.Class, "<clinit>"}] {
 				set[t] = true
 			}
 		}
@@ -374,16 +417,21 @@ func (ix *codeIndex) hasString(id int, pred func(string) bool) bool {
 // empty reports whether no code was indexed at all.
 func (ix *codeIndex) empty() bool { return len(ix.methods) == 0 }
 
-// refKeysWithPrefix returns the referenced "class.member" keys under a class prefix,
-// sorted.
-func (ix *codeIndex) refKeysWithPrefix(prefix string) []string {
-	var out []string
+// refKeysWithPrefix returns the referenced members of classes under a prefix,
+// sorted by class and member.
+func (ix *codeIndex) refKeysWithPrefix(prefix string) []memberKey {
+	var out []memberKey
 	for k := range ix.refs {
-		if strings.HasPrefix(k, prefix) {
+		if strings.HasPrefix(k.class, prefix) {
 			out = append(out, k)
 		}
 	}
-	sort.Strings(out)
+	slices.SortFunc(out, func(a, b memberKey) int {
+		if c := strings.Compare(a.class, b.class); c != 0 {
+			return c
+		}
+		return strings.Compare(a.member, b.member)
+	})
 	return out
 }
 

@@ -66,7 +66,7 @@ func (e *env) entryReach() map[int]bool {
 		}
 		for _, c := range m.Fields {
 			if c.Class != m.Class {
-				add(ix.byName[c.Class+".<clinit>"]) // a static field read runs the initialiser
+				add(ix.byName[memberKey{c.Class, "<clinit>"}]) // a static field read runs the initialiser
 			}
 		}
 		for _, s := range m.Strings {
