@@ -47,6 +47,11 @@ func (st *sdkState) scan(idx *sdkIndex, sents []sentence, hits [][]hit, i int) {
 				fs = append(fs, found{e, s.text[h.pos:h.end], h.pos, h.end})
 			}
 		}
+		for _, h := range idx.shared.find(s.low) {
+			if e, ok := idx.byPurpose(idx.shared.vals[h.pat], s.low[:h.pos]+s.low[h.end:]); ok {
+				fs = append(fs, found{e, s.text[h.pos:h.end], h.pos, h.end})
+			}
+		}
 	}
 	kept := fs[:0]
 	for _, fd := range fs {

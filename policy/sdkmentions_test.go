@@ -115,3 +115,33 @@ func TestReaderReusesIndex(t *testing.T) {
 		t.Errorf("no database, yet SDKs %v", sdkIDs(f))
 	}
 }
+
+// TestSharedVendorName: 广东欢太科技有限公司 (HeyTap) makes OPPO's push, ads, OpenID
+// and game SDKs. Its name alone names none of them; in an SDK table row whose
+// purpose says 推送 it names the push SDK.
+func TestSharedVendorName(t *testing.T) {
+	db := realDB(t)
+	doc := "## 第三方SDK清单\n\n推送通知消息(OPPO推送SDK)\n\n第三方名称:广东欢太科技有限公司\n\n使用目的:用于在OPPO设备上推送消息\n\n" +
+		"欢太账号由广东欢太科技有限公司提供。\n\n" +
+		"| 第三方名称 | 使用目的 | 收集信息 |\n|---|---|---|\n| 广东欢太科技有限公司 | 消息推送 | 设备标识 |\n| 广东欢太科技有限公司 | 运营活动 | 设备标识 |\n"
+	f, err := NewReader(db).Analyze("list.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"oppo_ads", "heytap_openid", "oppo_game"} {
+		if f.Names(id) {
+			t.Errorf("%s named by the vendor's name: %+v", id, mention(f, id))
+		}
+	}
+	m := mention(f, "oppo_push")
+	if m == nil || !m.InList {
+		t.Fatalf("oppo_push not listed: %v", sdkIDs(f))
+	}
+	rowNamed := false
+	for _, e := range m.Evidence {
+		rowNamed = rowNamed || strings.Contains(e.Sentence, "消息推送")
+	}
+	if !rowNamed {
+		t.Errorf("the 消息推送 row does not name oppo_push: %+v", m.Evidence)
+	}
+}

@@ -1,7 +1,9 @@
 package policy
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -18,12 +20,15 @@ type sdkIndex struct {
 	entries []*sdkdb.Entry
 	names   *matcher // name or alias → entry
 	vendors *matcher // legal name of a vendor with exactly one SDK → entry
+	// shared is the legal name of a vendor with several SDKs → all of them: it names
+	// one only when the row's purpose picks a single category (推送 → its push SDK).
+	shared *matcher
 }
 
 var legalNameRe = regexp.MustCompile(`[\p{Han}()（）]{4,40}(有限公司|有限责任公司|股份公司)`)
 
 func buildIndex(db *sdkdb.DB) *sdkIndex {
-	x := &sdkIndex{names: newMatcher(), vendors: newMatcher()}
+	x := &sdkIndex{names: newMatcher(), vendors: newMatcher(), shared: newMatcher()}
 	type cand struct {
 		set     map[int]bool
 		primary map[int]bool
@@ -88,14 +93,17 @@ func buildIndex(db *sdkdb.DB) *sdkIndex {
 	}
 	sort.Strings(vkeys)
 	for _, k := range vkeys {
-		if len(vendors[k]) == 1 {
-			for i := range vendors[k] {
-				x.vendors.add(k, i)
-			}
+		m := x.vendors
+		if len(vendors[k]) > 1 {
+			m = x.shared
+		}
+		for _, i := range slices.Sorted(maps.Keys(vendors[k])) {
+			m.add(k, i)
 		}
 	}
 	x.names.finish()
 	x.vendors.finish()
+	x.shared.finish()
 	return x
 }
 
@@ -214,6 +222,32 @@ outer:
 		out = append(out, h)
 	}
 	return out
+}
+
+// byPurpose picks, among the SDKs of one vendor, the single one whose category the
+// row's text names (its purpose column: "消息推送"); none when no category or
+// several are named.
+func (x *sdkIndex) byPurpose(entries []int, low string) (int, bool) {
+	pick, n := -1, 0
+	for _, e := range entries {
+		if words := categoryWords[x.entries[e].Category]; len(words) > 0 && containsAny(low, words) {
+			pick, n = e, n+1
+		}
+	}
+	return pick, n == 1
+}
+
+// categoryWords are what a purpose says for each sdkdb category.
+var categoryWords = map[string][]string{
+	sdkdb.CatPush:      {"推送", "push"},
+	sdkdb.CatAds:       {"广告", "变现", "advertis"},
+	sdkdb.CatAnalytics: {"统计", "数据分析", "analytics"},
+	sdkdb.CatCrash:     {"崩溃", "异常上报", "crash"},
+	sdkdb.CatMap:       {"地图", "定位", "导航", "location"},
+	sdkdb.CatPayment:   {"支付", "payment"},
+	sdkdb.CatSocial:    {"分享", "第三方登录", "share"},
+	sdkdb.CatIM:        {"即时通讯", "即时通信", "聊天"},
+	sdkdb.CatFace:      {"人脸", "活体", "实名认证"},
 }
 
 var shortOKRe = regexp.MustCompile(`^(登录|登陆|分享|授权|互联|开放平台|sdk|账号|帐号|支付)`)
