@@ -93,7 +93,7 @@ func loadConfig(explicit string) (*Config, error) {
 			return nil, usageErr("config %s: suppress[%d] (%s): reason is required", path, i, s.Rule)
 		}
 		if s.Path != "" {
-			if _, err := filepath.Match(s.Path, ""); err != nil {
+			if !validGlob(s.Path) {
 				return nil, usageErr("config %s: suppress[%d] (%s): bad path glob %q", path, i, s.Rule, s.Path)
 			}
 		}

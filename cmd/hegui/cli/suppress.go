@@ -56,28 +56,63 @@ func matchSuppression(sups []Suppression, f *checks.Finding, now time.Time) *Sup
 	return nil
 }
 
-// evidenceMatches reports whether any evidence path matches glob ("**/" prefixes
-// match any directory depth).
+// evidenceMatches reports whether the finding's primary location — its first
+// evidence with a path, the location SARIF and the reports show first — matches
+// glob. Later evidence (the policy sentence a finding quotes, a second call site)
+// does not count: a path suppression waives findings about that file, not every
+// finding that mentions it.
 func evidenceMatches(glob string, ev []checks.Evidence) bool {
 	for _, e := range ev {
-		p := strings.ReplaceAll(e.Path, "\\", "/")
-		if ok, _ := path.Match(glob, p); ok {
-			return true
-		}
-		if rest, found := strings.CutPrefix(glob, "**/"); found {
-			for q := p; q != ""; {
-				if ok, _ := path.Match(rest, q); ok {
-					return true
-				}
-				i := strings.IndexByte(q, '/')
-				if i < 0 {
-					break
-				}
-				q = q[i+1:]
-			}
+		if e.Path != "" {
+			return globMatch(glob, strings.ReplaceAll(e.Path, "\\", "/"))
 		}
 	}
 	return false
+}
+
+// globMatch matches a slash-separated name against a pattern whose segments are
+// path.Match patterns, and where a segment "**" matches any number of segments
+// (zero included; one or more at the end): "app/src/**" matches everything under app/src, "**/Foo.java"
+// Foo.java in any directory, "a/**/b.txt" a/b.txt and a/x/y/b.txt.
+func globMatch(pattern, name string) bool {
+	return matchSegs(strings.Split(pattern, "/"), strings.Split(name, "/"))
+}
+
+func matchSegs(pat, name []string) bool {
+	for len(pat) > 0 {
+		if pat[0] == "**" {
+			for len(pat) > 0 && pat[0] == "**" {
+				pat = pat[1:]
+			}
+			if len(pat) == 0 {
+				return len(name) > 0 // a trailing "**" matches what is under the directory
+			}
+			for i := range name {
+				if matchSegs(pat, name[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(name) == 0 {
+			return false
+		}
+		if ok, _ := path.Match(pat[0], name[0]); !ok {
+			return false
+		}
+		pat, name = pat[1:], name[1:]
+	}
+	return len(name) == 0
+}
+
+// validGlob reports whether every segment of a suppression path is a valid pattern.
+func validGlob(pattern string) bool {
+	for _, seg := range strings.Split(pattern, "/") {
+		if _, err := path.Match(seg, ""); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // Baseline is the file --write-baseline writes and --baseline reads: the

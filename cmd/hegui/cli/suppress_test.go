@@ -1,0 +1,72 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hegui-dev/hegui/checks"
+	"github.com/hegui-dev/hegui/report"
+)
+
+func TestGlobMatch(t *testing.T) {
+	for _, c := range []struct {
+		pat, name string
+		want      bool
+	}{
+		{"app/src/**", "app/src/main/java/com/x/DeviceInfo.java", true},
+		{"app/src/**", "app/srcx/Main.java", false},
+		{"app/src/**", "app/src", false},
+		{"app/src/**/DeviceInfo.java", "app/src/main/java/com/x/DeviceInfo.java", true},
+		{"app/src/**/DeviceInfo.java", "app/src/DeviceInfo.java", true},
+		{"app/src/**/DeviceInfo.java", "app/src/main/DeviceInfo.kt", false},
+		{"assets/vendor/**", "assets/vendor/sdk/v2/index.html", true},
+		{"assets/vendor/**", "assets/vendor.html", false},
+		{"lib/**/*.so", "lib/arm64-v8a/libumeng.so", true},
+		{"lib/**/*.so", "lib/libx.so", true},
+		{"lib/**/*.so", "assets/lib/arm64/libx.so", false},
+		{"**/AndroidManifest.xml", "AndroidManifest.xml", true},
+		{"**/AndroidManifest.xml", "app/src/main/AndroidManifest.xml", true},
+		{"**/**/*.dex", "classes2.dex", true},
+		{"classes*.dex", "classes2.dex", true},
+		{"classes*.dex", "sub/classes2.dex", false},
+		{"AndroidManifest.xml", "app/src/main/AndroidManifest.xml", false},
+	} {
+		if got := globMatch(c.pat, c.name); got != c.want {
+			t.Errorf("globMatch(%q, %q) = %v, want %v", c.pat, c.name, got, c.want)
+		}
+	}
+	if validGlob("app/[src/**") || !validGlob("app/src/**/*.java") {
+		t.Error("validGlob accepts a bad bracket or rejects a good pattern")
+	}
+}
+
+// A path suppression matches the finding's primary location: the manifest waiver
+// of the docs example must not also hide policy findings that merely quote the
+// manifest's permission as secondary evidence, and "**" works past the first segment.
+func TestSuppressionPathPrimaryLocation(t *testing.T) {
+	r := &report.Report{App: report.App{Package: "com.example"}, Findings: []checks.Finding{
+		{Rule: "CNPI-SEC-001", Severity: checks.High, Fingerprint: "sec", Evidence: []checks.Evidence{
+			{Kind: "manifest", Path: "AndroidManifest.xml", Locator: "application", Snippet: `android:allowBackup="true"`}}},
+		{Rule: "CNPI-POL-012", Severity: checks.Medium, Fingerprint: "pol12", Evidence: []checks.Evidence{
+			{Kind: "policy", Path: "assets/privacy.html", Snippet: "我们会收集您的位置信息。"},
+			{Kind: "manifest", Path: "AndroidManifest.xml", Locator: "android.permission.ACCESS_FINE_LOCATION"}}},
+		{Rule: "CNPI-MIN-009", Severity: checks.High, Fingerprint: "min9", Evidence: []checks.Evidence{
+			{Kind: "source", Path: "app/src/main/java/com/example/util/DeviceInfo.java", Line: 12, Locator: "com.example.util.DeviceInfo.imei"}}},
+		{Rule: "CNPI-MIN-009", Severity: checks.High, Fingerprint: "min9b", Evidence: []checks.Evidence{
+			{Kind: "source", Path: "lib/src/main/java/com/example/DeviceInfo.java", Line: 3, Locator: "com.example.DeviceInfo.imei"}}},
+	}}
+	r.Finalize()
+	cfg := &Config{path: ".hegui.yaml", Suppress: []Suppression{
+		{Rule: "*", Path: "AndroidManifest.xml", Reason: "manifest reviewed"},
+		{Rule: "CNPI-MIN-009", Path: "app/src/**/DeviceInfo.java", Reason: "debug screen"},
+	}}
+	applySuppressions(r, cfg, time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
+	var kept []string
+	for _, f := range r.Findings {
+		kept = append(kept, f.Fingerprint)
+	}
+	if strings.Join(kept, ",") != "min9b,pol12" {
+		t.Errorf("kept %v; want min9b (other module) and pol12 (its primary location is the policy)", kept)
+	}
+}
