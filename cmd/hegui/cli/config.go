@@ -54,12 +54,9 @@ func loadConfig(explicit string) (*Config, error) {
 		}
 		path = configName
 	}
-	data, err := os.ReadFile(path)
+	data, err := readBounded(path, maxConfigBytes)
 	if err != nil {
 		return nil, usageErr("config: %v", err)
-	}
-	if len(data) > 1<<20 {
-		return nil, usageErr("config %s: larger than 1 MiB", path)
 	}
 	var c Config
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -123,6 +120,26 @@ func (s *Suppression) String() string {
 		fmt.Fprintf(&b, " path %s", s.Path)
 	}
 	return b.String()
+}
+
+const maxConfigBytes = 1 << 20
+
+// readBounded reads at most limit bytes of file and fails when it holds more: the
+// size a stat reports says nothing about /dev/zero or a FIFO.
+func readBounded(file string, limit int64) ([]byte, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s: larger than %d MiB", file, limit>>20)
+	}
+	return data, nil
 }
 
 // nowFunc is the clock suppression expiry is judged by; tests replace it.

@@ -104,9 +104,37 @@ func writeOutputs(stdout io.Writer, specs []outputSpec, reps []*report.Report, o
 		if err := os.MkdirAll(filepath.Dir(s.File), 0o755); err != nil {
 			return usageErr("write %s output: %v", s.Format, err)
 		}
-		if err := os.WriteFile(s.File, buf.Bytes(), 0o644); err != nil {
+		if err := writeFileAtomic(s.File, buf.Bytes()); err != nil {
 			return usageErr("write %s output: %v", s.Format, err)
 		}
 	}
 	return nil
+}
+
+// writeFileAtomic replaces file with data through a temporary file in the same
+// directory and a rename, so a reader (or a failed write: disk full, killed run)
+// never sees half a report. A file that exists and is not a regular file
+// (/dev/stdout, a FIFO) is written in place.
+func writeFileAtomic(file string, data []byte) error {
+	if st, err := os.Stat(file); err == nil && !st.Mode().IsRegular() {
+		return os.WriteFile(file, data, 0o644)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), file)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"path"
 	"sort"
 	"strings"
@@ -133,6 +132,9 @@ type BaselineEntry struct {
 
 const baselineVersion = "hegui-baseline/1"
 
+// maxBaselineBytes bounds a baseline file: about 200 000 entries.
+const maxBaselineBytes = 64 << 20
+
 // baseline is a read baseline file: accepted fingerprints per app package.
 // Entries without a package (files written before packages were recorded) apply
 // to every app.
@@ -142,7 +144,7 @@ type baseline struct {
 }
 
 func readBaseline(file string) (*baseline, error) {
-	data, err := os.ReadFile(file)
+	data, err := readBounded(file, maxBaselineBytes)
 	if err != nil {
 		return nil, usageErr("baseline: %v", err)
 	}
@@ -231,7 +233,7 @@ func writeBaseline(file string, reps []*report.Report) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(file, append(data, '\n'), 0o644); err != nil {
+	if err := writeFileAtomic(file, append(data, '\n')); err != nil {
 		return usageErr("write baseline: %v", err)
 	}
 	return nil

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -68,5 +69,20 @@ func TestSuppressionPathPrimaryLocation(t *testing.T) {
 	}
 	if strings.Join(kept, ",") != "min9b,pol12" {
 		t.Errorf("kept %v; want min9b (other module) and pol12 (its primary location is the policy)", kept)
+	}
+}
+
+// A config or baseline that never ends (/dev/zero, a FIFO) is refused after its
+// size limit instead of being read until memory runs out.
+func TestEndlessConfigAndBaseline(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	needFixture(t)
+	for _, args := range [][]string{{"--config", "/dev/zero"}, {"--baseline", "/dev/zero"}} {
+		code, _, stderr := run(t, append([]string{"scan", fixtureAPK}, args...)...)
+		if code != ExitUsage || !strings.Contains(stderr, "/dev/zero: larger than") {
+			t.Errorf("%v: exit %d, %q; want a usage error naming the file and the limit", args, code, stderr)
+		}
 	}
 }
