@@ -58,7 +58,7 @@ func runRGT001(e *env, r *Rule) []draft {
 func (e *env) accountSignal() (string, string, []Evidence) {
 	for _, c := range e.facts().Components {
 		if c.Type == "activity" && loginClassRe.MatchString(c.Name) && e.owner(c.Name) == "app" {
-			return "login screen " + c.Name, "登录页面" + c.Name, []Evidence{e.componentEvidence(c, `<activity android:name="`+c.Name+`">`)}
+			return "login screen " + c.Name, "登录页面" + c.Name, []Evidence{e.componentEvidence(c, componentTag(c))}
 		}
 	}
 	if s, ok := e.findString(func(s string) bool {

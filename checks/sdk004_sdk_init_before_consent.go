@@ -89,7 +89,7 @@ func runSDK004(e *env, r *Rule) []draft {
 		out = append(out, draft{
 			Message:   fmt.Sprintf("%s declares the ContentProvider %s: it is created at process start, before Application.onCreate and any consent dialog, and its onCreate starts SDK work (an initialiser or a sensitive read).", e.ownerLabel(o, false), c.Name),
 			MessageZH: fmt.Sprintf("%s声明了ContentProvider %s：它在进程启动时、早于Application.onCreate和隐私弹窗创建，其onCreate会执行SDK初始化或敏感信息读取。", e.ownerLabel(o, true), c.Name),
-			Evidence:  []Evidence{e.componentEvidence(c, `<provider android:name="`+c.Name+`">`)},
+			Evidence:  []Evidence{e.componentEvidence(c, componentTag(c))},
 			Owner:     o,
 			Key:       []string{"sdk:" + o, "provider:" + c.Name},
 		})

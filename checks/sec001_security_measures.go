@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/hegui-dev/hegui/analyzer"
@@ -189,19 +190,36 @@ func isSDKCallbackActivity(name string) bool {
 	return false
 }
 
+// exportedSnippet is the component's start tag as the manifest declares it, with
+// the actions of its intent filters: android:exported appears only when the
+// manifest sets it, so an export implied by an intent-filter (targetSdk < 31) shows
+// as the filter that implies it.
 func exportedSnippet(c analyzer.Component) string {
+	s := componentTag(c)
 	var actions []string
 	for _, f := range c.IntentFilters {
 		actions = append(actions, f.Actions...)
 	}
-	s := fmt.Sprintf(`<%s android:name="%s" android:exported="true">`, c.Type, c.Name)
-	if len(actions) > 0 {
-		if len(actions) > 3 {
-			actions = append(actions[:3], "…")
+	if len(actions) == 0 {
+		return s
+	}
+	s += "<intent-filter>"
+	for i, a := range actions {
+		if i == 3 {
+			return s + "…"
 		}
-		s += " actions: " + strings.Join(actions, ", ")
+		s += `<action android:name="` + a + `"/>`
 	}
 	return s
+}
+
+// componentTag is a component's start tag with the attributes the manifest sets.
+func componentTag(c analyzer.Component) string {
+	s := `<` + c.Type + ` android:name="` + c.Name + `"`
+	if c.ExportedExplicit {
+		s += ` android:exported="` + strconv.FormatBool(c.Exported) + `"`
+	}
+	return s + ">"
 }
 
 func (e *env) tlsFindings() []draft {

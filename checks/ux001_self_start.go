@@ -66,7 +66,7 @@ func runUX001(e *env, r *Rule) []draft {
 				out = append(out, draft{
 					Message:   fmt.Sprintf("%s declares the exported %s %s with an intent filter: other apps of the same push SDK can wake this app through it (关联启动).", e.ownerLabel(o, false), c.Type, c.Name),
 					MessageZH: fmt.Sprintf("%s声明了带intent-filter的导出%s %s，集成同一推送SDK的其他App可借此唤醒本App（关联启动）。", e.ownerLabel(o, true), componentZH(c.Type), c.Name),
-					Evidence:  []Evidence{e.componentEvidence(c, fmt.Sprintf(`<%s android:name="%s" android:exported="true">`, c.Type, c.Name))},
+					Evidence:  []Evidence{e.componentEvidence(c, exportedSnippet(c))},
 					Owner:     o,
 					Key:       []string{"wake:" + c.Name},
 				})

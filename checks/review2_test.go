@@ -1,0 +1,56 @@
+package checks_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hegui-dev/hegui/pipeline"
+)
+
+var attrRE = regexp.MustCompile(`[\w:]+="[^"]*"`)
+
+// R2-11: manifest snippets are literal: every attribute of a component's start tag
+// in the evidence is in the manifest element at the evidence's line, and an export
+// implied by an intent-filter is not shown as android:exported="true".
+func TestManifestSnippetsLiteral(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "src", "groovy-app")
+	r, err := pipeline.Run(context.Background(), dir, pipeline.Options{ToolVersion: "TEST"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked, implied := 0, false
+	for _, f := range r.Findings {
+		for _, ev := range f.Evidence {
+			if ev.Kind != "manifest" || ev.Line == 0 || !strings.HasPrefix(ev.Snippet, "<") {
+				continue
+			}
+			b, err := os.ReadFile(filepath.Join(dir, ev.Path))
+			if err != nil {
+				t.Fatalf("%s: %v", ev.Path, err)
+			}
+			lines := strings.Split(string(b), "\n")
+			if ev.Line > len(lines) {
+				t.Fatalf("%s:%d past the end", ev.Path, ev.Line)
+			}
+			elem := strings.Join(lines[ev.Line-1:], "\n")
+			elem = elem[:strings.Index(elem, ">")]
+			tag := ev.Snippet[:strings.Index(ev.Snippet, ">")]
+			for _, a := range attrRE.FindAllString(tag, -1) {
+				if !strings.Contains(elem, a) {
+					t.Errorf("%s %s:%d: snippet %q has %s, the manifest element does not:\n%s", f.Rule, ev.Path, ev.Line, ev.Snippet, a, elem)
+				}
+			}
+			if ev.Locator == "cn.jpush.android.service.PushReceiver" && strings.Contains(ev.Snippet, "<intent-filter>") {
+				implied = true
+			}
+			checked++
+		}
+	}
+	if checked == 0 || !implied {
+		t.Fatalf("checked %d manifest snippets; PushReceiver's implying intent-filter shown: %v", checked, implied)
+	}
+}
