@@ -228,3 +228,27 @@ func TestMarkdownStaysUnderCommentLimit(t *testing.T) {
 		t.Error("a two-app batch lost its details")
 	}
 }
+
+// Every APK-derived table cell is escaped, not only messages: a manifest
+// permission name holding a terminal escape and a bidi override, an SDK category,
+// and the permissions a diff lists.
+func TestHostileCellsAreVisible(t *testing.T) {
+	r := fixtureReport()
+	evil := "android.permission.X\x1b[2J\u202Egpj.exe"
+	r.Permissions = append(r.Permissions, Permission{Name: evil, Dangerous: true, UsedBy: []string{"app\x1b[31m"}})
+	r.SDKs[0].Category = "ads\x1b]0;pwned\x07"
+	r.Finalize()
+	for _, f := range []string{"table", "markdown", "html"} {
+		out := string(render(t, f, Options{Rules: fixtureRules()}, r))
+		if strings.ContainsAny(out, "\x1b\x07\u202E") {
+			t.Errorf("%s passes a raw control or bidi character from a permission or SDK cell", f)
+		}
+	}
+	var buf bytes.Buffer
+	if err := WriteDiffTable(&buf, Compare(fixtureReport(), r), "en"); err != nil {
+		t.Fatal(err)
+	}
+	if out := buf.String(); strings.ContainsAny(out, "\x1b\u202E") || !strings.Contains(out, `X\x1b[2J\u202Egpj.exe`) {
+		t.Errorf("diff table shows the added permission unescaped or not at all:\n%s", out)
+	}
+}

@@ -104,15 +104,30 @@ func writeTableOne(w io.Writer, r *Report, o Options, zh bool) error {
 	return nil
 }
 
-func newTable(w io.Writer, header ...string) *tablewriter.Table {
+// textTable is a terminal table whose every cell is made visible (clean) on the
+// way in: permission names, SDK categories and rule IDs come from the APK or the
+// SDK database as much as messages do.
+type textTable struct{ t *tablewriter.Table }
+
+func newTable(w io.Writer, header ...string) *textTable {
 	// Cells are wrapped by wrapCell: the library's own wrapping cuts CJK text.
 	t := tablewriter.NewTable(w,
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithRowAutoWrap(tw.WrapNone),
 	)
 	t.Header(header)
-	return t
+	return &textTable{t}
 }
+
+func (t *textTable) Append(cells []string) error {
+	safe := make([]string, len(cells))
+	for i, c := range cells {
+		safe[i] = clean(c)
+	}
+	return t.t.Append(safe)
+}
+
+func (t *textTable) Render() error { return t.t.Render() }
 
 func summaryLine(r *Report, zh bool) string {
 	parts := []string{}
