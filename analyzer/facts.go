@@ -55,6 +55,16 @@ type App struct {
 	Features           []Feature           `json:"features,omitempty"`
 	MetaData           []MetaData          `json:"meta_data,omitempty"` // on <application>
 	Location           Location            `json:"location"`            // where the manifest is
+	// ApplicationLocation is the app's own <application> tag; zero when unknown
+	// (APKs: binary XML has no lines).
+	ApplicationLocation Location `json:"application_location,omitzero"`
+	// ApplicationAttrLocations says where the <application> attributes behind
+	// Debuggable, AllowBackup, UsesCleartext and NetworkSecConfig were written,
+	// keyed "android:debuggable", "android:allowBackup",
+	// "android:usesCleartextTraffic", "android:networkSecurityConfig". In a
+	// source tree the value that wins may come from any merged manifest; only
+	// source trees fill it.
+	ApplicationAttrLocations map[string]Location `json:"application_attr_locations,omitempty"`
 }
 
 // Permission is a <uses-permission> or <uses-permission-sdk-23>.
@@ -82,9 +92,10 @@ type Feature struct {
 }
 
 type MetaData struct {
-	Name     string `json:"name"`
-	Value    string `json:"value,omitempty"`
-	Resource string `json:"resource,omitempty"`
+	Name     string   `json:"name"`
+	Value    string   `json:"value,omitempty"`
+	Resource string   `json:"resource,omitempty"`
+	Location Location `json:"location,omitzero"` // source trees only
 }
 
 // Component is an activity, activity-alias, service, receiver or provider.

@@ -19,10 +19,34 @@ type elem struct {
 	name     string
 	attrs    map[string]string
 	line     int
+	tag      []byte // the start tag as written, for attrLine
 	children []*elem
 }
 
 func (e *elem) attr(k string) string { return e.attrs[k] }
+
+// attrLine is the line attribute k ("android:allowBackup") is written on: the
+// tag's first line plus the line breaks before it. encoding/xml gives no
+// attribute positions, so the raw tag is searched for the local name followed by
+// "="; when that fails the tag's line stands.
+func (e *elem) attrLine(k string) int {
+	local := k[strings.IndexByte(k, ':')+1:]
+	for i := 0; i < len(e.tag); {
+		j := bytes.Index(e.tag[i:], []byte(local))
+		if j < 0 {
+			break
+		}
+		at, end := i+j, i+j+len(local)
+		rest := bytes.TrimLeft(e.tag[end:], " \t\r\n")
+		if at > 0 && (e.tag[at-1] == ':' || isSpace(e.tag[at-1])) && len(rest) > 0 && rest[0] == '=' {
+			return e.line + bytes.Count(e.tag[:at], []byte("\n"))
+		}
+		i = end
+	}
+	return e.line
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 func (e *elem) all(name string) []*elem {
 	var out []*elem
@@ -63,6 +87,7 @@ func parseXML(src []byte) (*elem, error) {
 	n := 0
 	for {
 		line, _ := d.InputPos()
+		start := d.InputOffset()
 		tok, err := d.Token()
 		if err == io.EOF {
 			break
@@ -80,6 +105,9 @@ func parseXML(src []byte) (*elem, error) {
 				return root, fmt.Errorf("line %d: too many or too deeply nested elements", line)
 			}
 			e := &elem{name: t.Name.Local, attrs: make(map[string]string, len(t.Attr)), line: line}
+			if end := d.InputOffset(); start >= 0 && start <= end && end <= int64(len(src)) {
+				e.tag = src[start:end]
+			}
 			for _, a := range t.Attr {
 				key := a.Name.Local
 				switch a.Name.Space {

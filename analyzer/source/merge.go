@@ -122,6 +122,9 @@ func mergeManifests(docs []*manifestDoc, app *module) *merged {
 			case "queries":
 				mergeQueries(a, e, vals)
 			case "application":
+				if a.ApplicationLocation.Path == "" || d.path == a.Location.Path {
+					a.ApplicationLocation = analyzer.Location{Path: d.path, Line: e.line}
+				}
 				m.mergeApplication(d, e, vals, removed, seenComp, seenMeta)
 			}
 		}
@@ -164,24 +167,33 @@ func (m *merged) mergeApplication(d *manifestDoc, e *elem, vals map[string]strin
 	if m.label == "" {
 		m.label = sub(e, "android:label")
 	}
-	if a.Debuggable == nil {
-		a.Debuggable = parseBool(sub(e, "android:debuggable"))
+	at := func(k string) {
+		if a.ApplicationAttrLocations == nil {
+			a.ApplicationAttrLocations = map[string]analyzer.Location{}
+		}
+		a.ApplicationAttrLocations[k] = analyzer.Location{Path: d.path, Line: e.attrLine(k)}
 	}
-	if a.AllowBackup == nil {
-		a.AllowBackup = parseBool(sub(e, "android:allowBackup"))
-	}
-	if a.UsesCleartext == nil {
-		a.UsesCleartext = parseBool(sub(e, "android:usesCleartextTraffic"))
+	for _, f := range []struct {
+		dst **bool
+		k   string
+	}{{&a.Debuggable, "android:debuggable"}, {&a.AllowBackup, "android:allowBackup"}, {&a.UsesCleartext, "android:usesCleartextTraffic"}} {
+		if *f.dst == nil {
+			if *f.dst = parseBool(sub(e, f.k)); *f.dst != nil {
+				at(f.k)
+			}
+		}
 	}
 	if m.nscRef == "" {
-		m.nscRef = sub(e, "android:networkSecurityConfig")
+		if m.nscRef = sub(e, "android:networkSecurityConfig"); m.nscRef != "" {
+			at("android:networkSecurityConfig")
+		}
 	}
 	for _, c := range e.children {
 		if c.attr("tools:node") == "remove" {
 			continue
 		}
 		if c.name == "meta-data" {
-			md := metaData(c, vals)
+			md := metaData(c, vals, d.path)
 			if md.Name != "" && !seenMeta[md.Name] && !removed["meta-data:"+resolveName(md.Name, dpkg)] {
 				seenMeta[md.Name] = true
 				a.MetaData = append(a.MetaData, md)
@@ -211,9 +223,10 @@ func (m *merged) mergeApplication(d *manifestDoc, e *elem, vals map[string]strin
 	}
 }
 
-func metaData(c *elem, vals map[string]string) analyzer.MetaData {
+func metaData(c *elem, vals map[string]string, path string) analyzer.MetaData {
 	return analyzer.MetaData{Name: substitute(c.attr("android:name"), vals),
-		Value: substitute(c.attr("android:value"), vals), Resource: substitute(c.attr("android:resource"), vals)}
+		Value: substitute(c.attr("android:value"), vals), Resource: substitute(c.attr("android:resource"), vals),
+		Location: analyzer.Location{Path: path, Line: c.line}}
 }
 
 func component(c *elem, name, pkg string, vals map[string]string, path string) analyzer.Component {
@@ -233,7 +246,7 @@ func component(c *elem, name, pkg string, vals map[string]string, path string) a
 		comp.IntentFilters = append(comp.IntentFilters, intentFilter(f, vals))
 	}
 	for _, md := range c.all("meta-data") {
-		comp.MetaData = append(comp.MetaData, metaData(md, vals))
+		comp.MetaData = append(comp.MetaData, metaData(md, vals, path))
 	}
 	if b := parseBool(sub("android:exported")); b != nil {
 		comp.Exported, comp.ExportedExplicit = *b, true
