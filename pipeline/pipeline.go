@@ -94,9 +94,6 @@ func (s *Scanner) Scan(ctx context.Context, target string, opts Options) (rep *r
 		return nil, timedOut(ctx, target, opts, ctx.Err())
 	}
 	hits := s.DB.Detect(facts)
-	if hits == nil {
-		hits = &sdkdb.Result{}
-	}
 	var pol *policy.Facts
 	if len(opts.PolicyFiles) > 0 {
 		pol, err = policy.FromFiles(opts.PolicyFiles, s.DB)
@@ -112,7 +109,7 @@ func (s *Scanner) Scan(ctx context.Context, target string, opts Options) (rep *r
 	if ctx.Err() != nil {
 		return nil, timedOut(ctx, target, opts, ctx.Err())
 	}
-	findings = applyRuleSettings(findings, opts.Disabled, overrides)
+	applyOverrides(findings, overrides)
 
 	rep = &report.Report{
 		Tool:   report.Tool{Name: "hegui", Version: opts.ToolVersion},
@@ -160,21 +157,26 @@ func timedOut(ctx context.Context, target string, opts Options, err error) error
 	return err
 }
 
-// analyze picks the source-tree reader for project directories, the APK reader otherwise.
-func analyze(ctx context.Context, target string, opts Options) (*analyzer.Facts, error) {
+// Analyze reads one target's facts: the source-tree reader for an Android project
+// directory, the APK/AAB reader for a file. scan and inspect share it, so both
+// take the same view of what a target is.
+func Analyze(ctx context.Context, target string, opts analyzer.Options) (*analyzer.Facts, error) {
 	st, err := os.Stat(target)
 	if err != nil {
 		return nil, err
 	}
-	var facts *analyzer.Facts
 	if st.IsDir() {
 		if !source.IsProject(target) {
 			return nil, fmt.Errorf("%s: directory is neither an Android project (no Gradle files or AndroidManifest.xml) nor an APK", target)
 		}
-		facts, err = source.Analyze(ctx, target)
-	} else {
-		facts, err = analyzer.Analyze(ctx, target, opts.Analyzer)
+		return source.Analyze(ctx, target)
 	}
+	return analyzer.Analyze(ctx, target, opts)
+}
+
+// analyze is Analyze with errors naming the target and a fatal diagnostic as an error.
+func analyze(ctx context.Context, target string, opts Options) (*analyzer.Facts, error) {
+	facts, err := Analyze(ctx, target, opts.Analyzer)
 	if err != nil {
 		if !strings.Contains(err.Error(), target) {
 			err = fmt.Errorf("%s: %w", target, err)
@@ -212,22 +214,13 @@ func parseOverrides(m map[string]string) (map[string]checks.Severity, error) {
 	return out, nil
 }
 
-func applyRuleSettings(fs []checks.Finding, disabled []string, overrides map[string]checks.Severity) []checks.Finding {
-	off := map[string]bool{}
-	for _, id := range disabled {
-		off[id] = true
-	}
-	out := fs[:0:0]
-	for _, f := range fs {
-		if off[f.Rule] {
-			continue
+// applyOverrides sets the configured severity of each overridden rule's findings.
+func applyOverrides(fs []checks.Finding, overrides map[string]checks.Severity) {
+	for i := range fs {
+		if s, ok := overrides[fs[i].Rule]; ok {
+			fs[i].Severity = s
 		}
-		if s, ok := overrides[f.Rule]; ok {
-			f.Severity = s
-		}
-		out = append(out, f)
 	}
-	return out
 }
 
 func firstFrames(stack []byte) string {

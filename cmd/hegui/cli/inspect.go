@@ -12,8 +12,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/hegui-dev/hegui/analyzer"
-	"github.com/hegui-dev/hegui/analyzer/source"
 	"github.com/hegui-dev/hegui/internal/safetext"
+	"github.com/hegui-dev/hegui/pipeline"
 )
 
 func newInspectCmd() *cobra.Command {
@@ -64,12 +64,9 @@ source tree (a directory holding Gradle files or an AndroidManifest.xml).`,
 	return cmd
 }
 
-// inspectTarget reads a source tree when path is one, else an APK or AAB.
+// inspectTarget reads a target the way scan does: a source tree, an APK or an AAB.
 func inspectTarget(ctx context.Context, path string, nativeStrings bool) (*analyzer.Facts, error) {
-	if source.IsProject(path) {
-		return source.Analyze(ctx, path)
-	}
-	return analyzer.Analyze(ctx, path, analyzer.Options{NativeStrings: nativeStrings})
+	return pipeline.Analyze(ctx, path, analyzer.Options{NativeStrings: nativeStrings})
 }
 
 // inputErrSilent exits with ExitInput after the per-file messages were printed.
