@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -177,12 +179,7 @@ func (b *baseline) foreign(pkg string) []string {
 	if len(b.byPkg) == 0 || b.byPkg[pkg] != nil || b.byPkg[""] != nil {
 		return nil
 	}
-	var out []string
-	for p := range b.byPkg {
-		out = append(out, p)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(b.byPkg))
 }
 
 // applyBaseline hides r's findings the baseline accepted for r's package.
@@ -219,15 +216,8 @@ func writeBaseline(file string, reps []*report.Report) error {
 			b.Findings = append(b.Findings, BaselineEntry{Fingerprint: f.Fingerprint, Rule: f.Rule, Package: r.App.Package, Message: msg})
 		}
 	}
-	sort.Slice(b.Findings, func(i, j int) bool {
-		x, y := b.Findings[i], b.Findings[j]
-		if x.Package != y.Package {
-			return x.Package < y.Package
-		}
-		if x.Rule != y.Rule {
-			return x.Rule < y.Rule
-		}
-		return x.Fingerprint < y.Fingerprint
+	slices.SortFunc(b.Findings, func(x, y BaselineEntry) int {
+		return cmp.Or(strings.Compare(x.Package, y.Package), strings.Compare(x.Rule, y.Rule), strings.Compare(x.Fingerprint, y.Fingerprint))
 	})
 	data, err := json.MarshalIndent(b, "", "  ")
 	if err != nil {
