@@ -103,6 +103,12 @@ func TestBatchBadInputDoesNotStopOthers(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "a", "good.apk"), filepath.Join(dir, "link-in.apk")); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.Symlink(filepath.Dir(outside), filepath.Join(dir, "releases")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "a"), filepath.Join(dir, "a-again")); err != nil {
+		t.Fatal(err)
+	}
 	code, out, stderr := run(t, "scan", dir, "-f", "json", "--fail-on", "none", "-j", "3")
 	if code != ExitInput {
 		t.Errorf("exit %d, want %d (one input failed)", code, ExitInput)
@@ -110,8 +116,11 @@ func TestBatchBadInputDoesNotStopOthers(t *testing.T) {
 	if !strings.Contains(stderr, "broken.apk") || !strings.Contains(stderr, "1 of 3 inputs") {
 		t.Errorf("stderr does not name the bad file and the count: %q", stderr)
 	}
-	if !strings.Contains(stderr, "link-out.apk skipped") {
-		t.Errorf("stderr does not note the symlink leading out of the directory: %q", stderr)
+	if !strings.Contains(stderr, "link-out.apk skipped") || !strings.Contains(stderr, "releases skipped") {
+		t.Errorf("stderr does not note the file and directory symlinks leading out of the directory: %q", stderr)
+	}
+	if strings.Contains(stderr, "a-again") {
+		t.Errorf("a directory symlink within the scanned directory is noted as leading out: %q", stderr)
 	}
 	var entries []struct {
 		Target struct{ Path string }

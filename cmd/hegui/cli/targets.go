@@ -75,7 +75,19 @@ func findAPKs(root string) (out, skipped []string, err error) {
 		if err != nil {
 			return nil // unreadable subdirectory: skip it, keep the rest
 		}
-		if d.IsDir() || !isAppFile(p) {
+		if d.IsDir() {
+			return nil
+		}
+		if !isAppFile(p) {
+			// WalkDir does not follow a directory symlink; one that leads out of
+			// the directory is named like an APK symlink would be.
+			if d.Type()&fs.ModeSymlink != 0 {
+				if st, err := os.Stat(p); err == nil && st.IsDir() {
+					if real, err := filepath.EvalSymlinks(p); err == nil && !within(realRoot, real) {
+						skipped = append(skipped, p)
+					}
+				}
+			}
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
