@@ -32,7 +32,7 @@ func (e *env) apiByOwner(keys ...string) []draft {
 			ids = append(ids, h.Method)
 			m := ix.methods[h.Method]
 			callers[m.display()] = true
-			ev = append(ev, e.codeEvidence(h.Method, h.Line, "references "+h.Target))
+			ev = append(ev, e.codeEvidence(h.Method, h.Line, h.Target))
 			allReflect = allReflect && h.Reflect
 		}
 		cl := sortedKeys(callers)

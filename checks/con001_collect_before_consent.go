@@ -62,9 +62,9 @@ func runCON001(e *env, r *Rule) []draft {
 		ep := reach.entryOf(h.Method)
 		owner := e.owner(m.Class)
 		chain := strings.Join(append(path, h.Target), " → ")
-		ev := []Evidence{e.codeEvidence(h.Method, h.Line, "path: "+chain)}
+		ev := []Evidence{e.codeEvidence(h.Method, h.Line, chain)}
 		for _, x := range g.hits[1:] {
-			ev = append(ev, e.codeEvidence(x.Method, x.Line, "references "+x.Target))
+			ev = append(ev, e.codeEvidence(x.Method, x.Line, x.Target))
 		}
 		how := fmt.Sprintf("it is reached from %s (%s) in %d call(s)", ep.Label, ep.Component, len(path)-1)
 		howZH := fmt.Sprintf("从%s（%s）经%d层调用可达", ep.labelZH(), ep.Component, len(path)-1)

@@ -48,7 +48,7 @@ func runCON009(e *env, r *Rule) []draft {
 	}) {
 		c := piCategoryByKey(h.Spec.PI)
 		if len(cats[c.NameZH]) < 3 {
-			cats[c.NameZH] = append(cats[c.NameZH], e.codeEvidence(h.Method, h.Line, "references "+h.Target))
+			cats[c.NameZH] = append(cats[c.NameZH], e.codeEvidence(h.Method, h.Line, h.Target))
 		}
 	}
 	for _, h := range e.sdks() {

@@ -295,7 +295,8 @@ func (e *env) componentEvidence(c analyzer.Component, snippet string) Evidence {
 	return Evidence{Kind: "manifest", Path: path, Line: c.Location.Line, Locator: c.Name, Snippet: snippet}
 }
 
-// codeEvidence points at a method and what it references there.
+// codeEvidence points at a method and what it references there: snippet is
+// literal code (a member, a call path), else use codeEvidenceZH.
 func (e *env) codeEvidence(id int, line int, snippet string) Evidence {
 	m := e.code().methods[id]
 	kind := "dex"
@@ -306,6 +307,13 @@ func (e *env) codeEvidence(id int, line int, snippet string) Evidence {
 		line = 0
 	}
 	return Evidence{Kind: kind, Path: m.Path, Line: line, Locator: m.display(), Snippet: snippet}
+}
+
+// codeEvidenceZH is codeEvidence with a snippet in hegui's words and its zh form.
+func (e *env) codeEvidenceZH(id int, line int, snippet, snippetZH string) Evidence {
+	ev := e.codeEvidence(id, line, snippet)
+	ev.SnippetZH = snippetZH
+	return ev
 }
 
 func policyEvidence(ev policy.Evidence) Evidence {
@@ -320,7 +328,7 @@ func (e *env) policyDocEvidence() Evidence {
 			paths = append(paths, d.Path)
 		}
 	}
-	return Evidence{Kind: "policy", Path: strings.Join(paths, ", "), Snippet: "no matching statement in the policy text"}
+	return Evidence{Kind: "policy", Path: strings.Join(paths, ", "), Snippet: "no matching statement in the policy text", SnippetZH: "隐私政策中未找到相应陈述"}
 }
 
 // resourceEvidence points at a resource string. path is where the policy reader or
@@ -357,10 +365,12 @@ func (e *env) resourceEvidence(value, path string) Evidence {
 	return Evidence{Kind: "resource", Path: loc.Path, Line: loc.Line, Locator: name, Snippet: value}
 }
 
-// noPolicySnippet is the negative evidence of POL-001 in the input's own terms.
-func (e *env) noPolicySnippet() string {
+// noPolicyEvidence is the negative evidence of POL-001 in the input's own terms.
+func (e *env) noPolicyEvidence() Evidence {
+	ev := Evidence{Kind: "manifest", Path: e.manifestPath(), Line: e.facts().App.Location.Line, Locator: e.facts().App.Package,
+		Snippet: "no policy text, URL or consent string in the APK", SnippetZH: "APK中没有隐私政策文本、链接或同意弹窗文字"}
 	if e.facts().Source.Kind == "source" {
-		return "no policy text, URL or consent string in the project"
+		ev.Snippet, ev.SnippetZH = "no policy text, URL or consent string in the project", "项目中没有隐私政策文本、链接或同意弹窗文字"
 	}
-	return "no policy text, URL or consent string in the APK"
+	return ev
 }

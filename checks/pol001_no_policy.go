@@ -135,14 +135,14 @@ func runPOL001(e *env, r *Rule) []draft {
 				Severity:  sev(Info),
 				Message:   "No privacy policy was found, but the app shows no sign of processing personal information (no privacy permission, no INTERNET permission, no SDK, no sensitive API): a policy is only required once it does.",
 				MessageZH: "未发现隐私政策，但App未显示处理个人信息的迹象（无隐私权限、无网络权限、无第三方SDK、无敏感接口调用）；处理个人信息时才须提供隐私政策。",
-				Evidence:  []Evidence{{Kind: "manifest", Path: e.manifestPath(), Line: e.facts().App.Location.Line, Locator: e.facts().App.Package, Snippet: e.noPolicySnippet()}},
+				Evidence:  []Evidence{e.noPolicyEvidence()},
 				Key:       []string{"none"},
 			}}
 		}
 		return []draft{{
 			Message:   "No privacy policy was found: no policy text in assets or resources, no policy URL in code or resources, and no consent-dialog strings. Rules that read the policy were not evaluated: " + list + ".",
 			MessageZH: "未发现隐私政策：assets和资源中没有隐私政策文本，代码和资源中没有隐私政策链接，也没有隐私政策同意弹窗文字。依赖隐私政策的规则未执行：" + list + "。",
-			Evidence:  []Evidence{{Kind: "manifest", Path: e.manifestPath(), Line: e.facts().App.Location.Line, Locator: e.facts().App.Package, Snippet: e.noPolicySnippet()}},
+			Evidence:  []Evidence{e.noPolicyEvidence()},
 			Key:       []string{"none"},
 		}}
 	}

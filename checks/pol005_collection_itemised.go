@@ -59,7 +59,7 @@ func runPOL005(e *env, r *Rule) []draft {
 			m := ix.methods[h.Method]
 			owners[e.owner(m.Class)] = true
 			callers[m.display()] = true
-			ev = append(ev, e.codeEvidence(h.Method, h.Line, "references "+h.Target))
+			ev = append(ev, e.codeEvidence(h.Method, h.Line, h.Target))
 		}
 		var who, whoZH []string
 		for _, o := range sortedKeys(owners) {
@@ -116,7 +116,7 @@ func (e *env) sdkRowsIncomplete(hits []apiHit) []draft {
 				continue
 			}
 			what[x.Spec.NameZH] = true
-			ev = append(ev, e.codeEvidence(x.Method, x.Line, "references "+x.Target))
+			ev = append(ev, e.codeEvidence(x.Method, x.Line, x.Target))
 		}
 		if len(what) == 0 {
 			continue

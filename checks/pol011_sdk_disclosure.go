@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/hegui-dev/hegui/policy"
@@ -152,10 +153,31 @@ func (e *env) sdkEvidence(h sdkdb.Hit) []Evidence {
 		case "maven":
 			kind = "source"
 		}
-		out = append(out, Evidence{Kind: kind, Path: ev.Path, Line: ev.Line, Locator: h.ID, Snippet: ev.Kind + ": " + ev.Value})
+		out = append(out, Evidence{Kind: kind, Path: ev.Path, Line: ev.Line, Locator: h.ID, Snippet: ev.Kind + ": " + ev.Value,
+			SnippetZH: sdkEvidenceZH(ev)})
 	}
 	if len(out) == 0 {
 		out = append(out, Evidence{Kind: "sdk", Locator: h.ID, Snippet: h.Name})
 	}
 	return out
+}
+
+// sdkEvidenceZH is an SDK detection's evidence in Chinese; a reference count is
+// sdkdb's English ("3 references from app code").
+func sdkEvidenceZH(ev sdkdb.Evidence) string {
+	v := ev.Value
+	if ev.Kind == "reference" && ev.Count > 0 {
+		where := "App代码中"
+		if strings.HasSuffix(v, "in source") {
+			where = "源码中"
+		}
+		v = where + strconv.Itoa(ev.Count) + "处引用"
+	}
+	return sdkEvidenceKindZH[ev.Kind] + "：" + v
+}
+
+// sdkEvidenceKindZH names sdkdb's evidence kinds in Chinese.
+var sdkEvidenceKindZH = map[string]string{
+	"package": "包名", "class": "类", "native_lib": "原生库", "component": "组件", "meta_data": "meta-data",
+	"asset": "资源文件", "maven": "依赖", "permission": "权限", "reference": "引用",
 }

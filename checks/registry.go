@@ -206,7 +206,7 @@ func (c *ruleCheck) runEnv(e *env) []Finding {
 		}
 		out = append(out, Finding{
 			Rule: r.ID, Severity: sev, Title: r.Title, TitleZH: r.TitleZH,
-			Message: d.Message, MessageZH: d.MessageZH, Evidence: ev,
+			Message: capitalise(d.Message), MessageZH: d.MessageZH, Evidence: ev,
 			Clauses: r.Clauses, Owner: d.Owner,
 			Fingerprint: fingerprint(r.ID, e.fingerprintKeys(d)),
 		})
@@ -255,5 +255,21 @@ func (e *env) ownClasses(ids ...int) []string {
 }
 
 func sev(s Severity) *Severity { return &s }
+
+// capitalise upper-cases a message's first letter when its first word is plain
+// English ("the app's own code reads…"), not code (usesCleartextTraffic=true,
+// com.example.App).
+func capitalise(msg string) string {
+	word, _, _ := strings.Cut(msg, " ")
+	if word == "" || word[0] < 'a' || word[0] > 'z' {
+		return msg
+	}
+	for _, r := range word {
+		if (r < 'a' || r > 'z') && r != '\'' {
+			return msg
+		}
+	}
+	return strings.ToUpper(msg[:1]) + msg[1:]
+}
 
 func docPath(id string) string { return "docs/rules/" + id + ".md" }

@@ -55,7 +55,7 @@ func runSDK001(e *env, r *Rule) []draft {
 		a.catsEN[h.Spec.nameEN()] = true
 		a.callers[ix.methods[h.Method].display()] = true
 		a.ids = append(a.ids, h.Method)
-		a.ev = append(a.ev, e.codeEvidence(h.Method, h.Line, "references "+h.Target))
+		a.ev = append(a.ev, e.codeEvidence(h.Method, h.Line, h.Target))
 		a.early = a.early || (reached[h.Method] && reach.before(h.Method, h.Line))
 	}
 	var out []draft

@@ -61,7 +61,7 @@ func runSDK004(e *env, r *Rule) []draft {
 					e.ownerLabel(o, false), m.display(), c.Class, c.Member, ep.Label, ep.Component),
 				MessageZH: fmt.Sprintf("%s在用户同意前初始化：%s调用%s.%s，入口为%s（%s）。",
 					e.ownerLabel(o, true), m.display(), c.Class, c.Member, ep.labelZH(), ep.Component),
-				Evidence: []Evidence{e.codeEvidence(id, c.Line, "path: "+chain)},
+				Evidence: []Evidence{e.codeEvidence(id, c.Line, chain)},
 				Owner:    o,
 				Key:      []string{"sdk:" + o, "caller:" + m.display(), "init:" + c.Class + "." + c.Member},
 			})

@@ -238,14 +238,14 @@ func (e *env) tlsFindings() []draft {
 			out = append(out, draft{Severity: sev(High),
 				Message:   fmt.Sprintf("%s implements X509TrustManager with an empty checkServerTrusted in %s: any certificate is accepted, so TLS can be intercepted.", m.Class, e.ownerLabel(o, false)),
 				MessageZH: fmt.Sprintf("%s（%s）实现的X509TrustManager的checkServerTrusted为空，接受任意证书，TLS可被中间人截获。", m.Class, e.ownerLabel(o, true)),
-				Evidence:  []Evidence{e.codeEvidence(id, m.Line, "empty checkServerTrusted")}, Owner: o,
+				Evidence:  []Evidence{e.codeEvidenceZH(id, m.Line, "empty checkServerTrusted", "checkServerTrusted方法体为空")}, Owner: o,
 				Key: []string{"trust-all:" + m.Class}})
 		case m.Name == "onReceivedSslError" && callsAny(m, "android.webkit.SslErrorHandler", "proceed"):
 			o := e.owner(m.Class)
 			out = append(out, draft{Severity: sev(High),
 				Message:   fmt.Sprintf("%s.onReceivedSslError calls SslErrorHandler.proceed() in %s: the WebView loads pages with invalid certificates.", m.Class, e.ownerLabel(o, false)),
 				MessageZH: fmt.Sprintf("%s.onReceivedSslError（%s）调用SslErrorHandler.proceed()，WebView忽略证书错误继续加载。", m.Class, e.ownerLabel(o, true)),
-				Evidence:  []Evidence{e.codeEvidence(id, m.Line, "calls android.webkit.SslErrorHandler.proceed")}, Owner: o,
+				Evidence:  []Evidence{e.codeEvidence(id, m.Line, "android.webkit.SslErrorHandler.proceed")}, Owner: o,
 				Key: []string{"ssl-proceed:" + m.Class}})
 		}
 	}
@@ -264,7 +264,7 @@ func (e *env) tlsFindings() []draft {
 			out = append(out, draft{Severity: sev(Medium),
 				Message:   fmt.Sprintf("%s uses a host-name verifier that accepts every host (%s.%s) in %s.", m.display(), target.class, target.member, e.ownerLabel(o, false)),
 				MessageZH: fmt.Sprintf("%s（%s）使用接受任意主机名的校验器（%s.%s）。", m.display(), e.ownerLabel(o, true), target.class, target.member),
-				Evidence:  []Evidence{e.codeEvidence(u.Method, u.Line, "references "+target.class+"."+target.member)}, Owner: o,
+				Evidence:  []Evidence{e.codeEvidence(u.Method, u.Line, target.class+"."+target.member)}, Owner: o,
 				Key: []string{"allow-all-hosts:" + m.display()}})
 		}
 	}

@@ -49,7 +49,7 @@ func TestSourceTreeEvidence(t *testing.T) {
 	if !ok || ev.Path != "app/src/main/res/values/strings.xml" || ev.Line != 3 || ev.Kind != "resource" {
 		t.Errorf("kotlin-catalog policy URL evidence: %+v", ev)
 	}
-	ev, ok = seen["groovy-app CNPI-MIN-009 references const-string \"ro.serialno\""]
+	ev, ok = seen["groovy-app CNPI-MIN-009 const-string \"ro.serialno\""]
 	if !ok || !strings.HasSuffix(ev.Path, "DeviceInfo.java") || ev.Line == 0 || ev.Kind != "source" {
 		t.Errorf("groovy-app ro.serialno evidence: %+v", ev)
 	}

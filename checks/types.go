@@ -87,4 +87,7 @@ type Evidence struct {
 	Line    int    `json:"line,omitempty"`    // 1-based, source files and policy documents when known
 	Locator string `json:"locator,omitempty"` // class, component, method, permission, sdk id, section
 	Snippet string `json:"snippet,omitempty"` // the policy sentence, the call, the attribute
+	// SnippetZH is Snippet in Chinese when Snippet is hegui's own words (negative
+	// evidence, a description) rather than literal code or quoted text.
+	SnippetZH string `json:"snippet_zh,omitempty"`
 }

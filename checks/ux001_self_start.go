@@ -91,7 +91,7 @@ func runUX001(e *env, r *Rule) []draft {
 		var ids []int
 		for _, u := range byOwner[o] {
 			ids = append(ids, u.Method)
-			ev = append(ev, e.codeEvidence(u.Method, u.Line, "calls PackageManager.getLaunchIntentForPackage"))
+			ev = append(ev, e.codeEvidence(u.Method, u.Line, "android.content.pm.PackageManager.getLaunchIntentForPackage"))
 			callers = append(callers, ix.methods[u.Method].display())
 		}
 		if len(callers) > 3 {
@@ -184,7 +184,7 @@ func (e *env) wakeOtherServices() []draft {
 		for _, p := range others {
 			pkgs[o][p] = true
 		}
-		byOwner[o] = append(byOwner[o], e.codeEvidence(id, 0, "starts or binds a service of "+strings.Join(others, ", ")))
+		byOwner[o] = append(byOwner[o], e.codeEvidenceZH(id, 0, "starts or binds a service of "+strings.Join(others, ", "), "启动或绑定"+strings.Join(others, "、")+"的服务"))
 		idsOf[o] = append(idsOf[o], id)
 	}
 	var out []draft
