@@ -18,7 +18,7 @@ var htmlTmpl = template.Must(template.New("report.html.tmpl").ParseFS(templateFS
 // contextual escaping; nothing is marked as trusted HTML.
 func WriteHTML(w io.Writer, reps []*Report, o Options) error {
 	zh := o.zh()
-	page := htmlPage{Lang: "zh-CN", T: map[string]string{}, Failed: o.Failed}
+	page := htmlPage{Lang: "zh-CN", T: map[string]string{}, Failed: o.Failed, ZH: zh}
 	if !zh {
 		page.Lang = "en"
 	}
@@ -44,6 +44,9 @@ func WriteHTML(w io.Writer, reps []*Report, o Options) error {
 }
 
 type htmlPage struct {
+	// ZH: sdkdb's purposes and PI are the vendors' Chinese wording, so the
+	// English SDK table leaves them to the (labelled) sharing list.
+	ZH      bool
 	Lang    string
 	Title   string
 	T       map[string]string
@@ -167,7 +170,7 @@ func buildHTMLReport(r *Report, o Options, zh bool) htmlReport {
 		})
 	}
 	var st strings.Builder
-	fmt.Fprintf(&st, "%s\t%s\t%s\t%s\t%s\n", tr(zh, "sdk"), tr(zh, "vendor"), tr(zh, "purpose"), tr(zh, "pi"), tr(zh, "policy_url"))
+	fmt.Fprintf(&st, "%s\t%s\t%s\t%s\t%s\n", tr(zh, "sdk"), tr(zh, "vendor"), tr(zh, "purpose_vendor"), tr(zh, "pi_vendor"), tr(zh, "policy_url"))
 	for _, s := range sharing {
 		row := htmlSDK{Name: pick(zh, s.NameZH, s.Name), Vendor: s.Vendor, Category: s.Category,
 			Purpose: strings.Join(s.Purposes, "；"), PI: strings.Join(s.PI, "、"), PolicyURL: s.PolicyURL,

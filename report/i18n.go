@@ -31,6 +31,8 @@ var text = map[string][2]string{ // id → {zh, en}
 	"vendor":           {"厂商", "Vendor"},
 	"category":         {"类别", "Category"},
 	"purpose":          {"使用目的", "Purpose"},
+	"purpose_vendor":   {"使用目的", "Purpose (vendor's zh text)"},
+	"pi_vendor":        {"个人信息", "Personal information (vendor's zh text)"},
 	"policy_url":       {"隐私政策链接", "Privacy policy"},
 	"yes":              {"是", "yes"},
 	"no":               {"否", "no"},

@@ -252,3 +252,25 @@ func TestHostileCellsAreVisible(t *testing.T) {
 		t.Errorf("diff table shows the added permission unescaped or not at all:\n%s", out)
 	}
 }
+
+// sdkdb's purposes and PI are the vendors' Chinese wording: the English HTML SDK
+// table leaves them out, and the sharing list (a draft to paste into the Chinese
+// policy) labels them as the vendor's zh text.
+func TestEnglishHTMLSDKTable(t *testing.T) {
+	out := string(render(t, "html", Options{Lang: "en", Rules: fixtureRules()}, fixtureReport()))
+	start := strings.Index(out, "<h2>Third-party SDKs")
+	end := strings.Index(out[start+1:], "<h2>")
+	if start < 0 || end < 0 {
+		t.Fatal("no SDK section")
+	}
+	if sdks := out[start : start+1+end]; strings.Contains(sdks, "消息推送") || strings.Contains(sdks, "<th>Purpose") {
+		t.Errorf("English SDK table shows the vendors' Chinese purposes:\n%s", sdks)
+	}
+	if !strings.Contains(out, "<th>Purpose (vendor&#39;s zh text)</th>") || !strings.Contains(out, "消息推送") {
+		t.Error("the sharing list lost its purposes or their label")
+	}
+	zh := string(render(t, "html", Options{Rules: fixtureRules()}, fixtureReport()))
+	if strings.Count(zh, "<th>使用目的</th>") != 2 {
+		t.Error("the Chinese report should keep purposes in both SDK tables")
+	}
+}
