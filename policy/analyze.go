@@ -215,6 +215,7 @@ func analyze(docs []parsed, idx *sdkIndex) *Facts {
 		f.Items[k] = Item{Evidence: []Evidence{}}
 	}
 	cats := make([]*PIDisclosure, len(categories))
+	rk := &rankings{items: map[string][]ranked{}, cats: make([][]ranked, len(categories))}
 	st := newSDKState()
 	var han, latin int
 	for di := range docs {
@@ -236,15 +237,22 @@ func analyze(docs []parsed, idx *sdkIndex) *Facts {
 					latin++
 				}
 			}
-			scanItems(f, d.sents, i)
-			scanCategories(cats, s)
+			rk.order++
+			scanItems(f, rk, d.sents, i)
+			scanCategories(cats, rk, s)
 			if idx != nil {
 				st.scan(idx, d.sents, hits, i)
 			}
 		}
 	}
-	for _, c := range cats {
+	for k, l := range rk.items {
+		it := f.Items[k]
+		it.Evidence = best(l)
+		f.Items[k] = it
+	}
+	for ci, c := range cats {
 		if c != nil {
+			c.Evidence = best(rk.cats[ci])
 			f.PICategories = append(f.PICategories, *c)
 		}
 	}
@@ -273,7 +281,14 @@ func analyze(docs []parsed, idx *sdkIndex) *Facts {
 	return f
 }
 
-func scanItems(f *Facts, sents []sentence, i int) {
+// rankings are the candidate evidence sentences of items and categories.
+type rankings struct {
+	items map[string][]ranked
+	cats  [][]ranked // by category index
+	order int
+}
+
+func scanItems(f *Facts, rk *rankings, sents []sentence, i int) {
 	s := &sents[i]
 	seen := map[int]bool{}
 	fits := map[int]bool{}
@@ -304,8 +319,8 @@ func scanItems(f *Facts, sents []sentence, i int) {
 			seen[ri] = true
 			it := f.Items[r.key]
 			it.Found = true
-			it.Evidence = addEvidence(it.Evidence, ev(s, h.pos))
 			f.Items[r.key] = it
+			rk.items[r.key] = keepBest(rk.items[r.key], ranked{ev(s, h.pos), r.score(s), rk.order})
 			if r.key == ItemAccountCancellation && f.AccountCancellationDays == 0 {
 				at := s
 				days, unit, pos := cancellationDays(s.low)
@@ -323,14 +338,23 @@ func scanItems(f *Facts, sents []sentence, i int) {
 	}
 }
 
-func scanCategories(cats []*PIDisclosure, s *sentence) {
+func scanCategories(cats []*PIDisclosure, rk *rankings, s *sentence) {
 	if s.hdrRow {
 		return
 	}
 	done := map[int]int{} // category → polarity already recorded for this sentence
 	var purp []string
 	purpDone := false
-	for _, h := range catMatch.find(s.low) {
+	hits := catMatch.find(s.low)
+	score := map[int]int{} // category → its best hit's score
+	for _, h := range hits {
+		for _, ci := range catMatch.vals[h.pat] {
+			if sc, ok := score[ci]; !ok || categoryScore(s, h, catMatch.pats[h.pat]) > sc {
+				score[ci] = categoryScore(s, h, catMatch.pats[h.pat])
+			}
+		}
+	}
+	for _, h := range hits {
 		for _, ci := range catMatch.vals[h.pat] {
 			p := polarity(s.low, h.pos)
 			if prev, ok := done[ci]; ok && (prev == stated || prev == p) {
@@ -345,7 +369,7 @@ func scanCategories(cats []*PIDisclosure, s *sentence) {
 			}
 			switch p {
 			case stated:
-				c.Evidence = addEvidence(c.Evidence, ev(s, h.pos))
+				rk.cats[ci] = keepBest(rk.cats[ci], ranked{ev(s, h.pos), score[ci], rk.order})
 				if !purpDone {
 					purp, purpDone = purposes(s), true
 				}

@@ -4,6 +4,7 @@ import (
 	"github.com/hegui-dev/hegui/internal/testcorpus"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -198,4 +199,36 @@ func findCorpusFile(rel string) (string, error) {
 	p := filepath.Join(shared, "corpus", "policy", rel)
 	_, err := os.Stat(p)
 	return p, err
+}
+
+// TestBestEvidence: an item or category quotes the sentence that proves it most
+// specifically, not the first one holding a trigger word.
+func TestBestEvidence(t *testing.T) {
+	db := realDB(t)
+	demo, err := FromFiles([]string{filepath.Join("..", "testdata", "policy", "demo-privacy.html")}, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Not "您可以在笔记中插入图片。" nor the camera sentence: the one asking for storage.
+	if c := category(demo, "storage"); c == nil || len(c.Evidence) == 0 || !strings.Contains(c.Evidence[0].Sentence, "存储权限") {
+		t.Errorf("storage evidence %+v, want the sentence asking for 存储权限", c)
+	}
+	dir := testcorpus.Path(t, "policy")
+	for _, c := range []struct{ file, item, want, not string }{
+		// Not the definition of sensitive PI that names 不满14周岁未成年人 in passing.
+		{"sdk-lists/jiamai-privacy-personal.md", ItemMinors, "监护人", "敏感个人信息是"},
+		// Not the user's own phone number.
+		{"app-assets/piceasy-privacy_agreement.html", ItemContact, "@", "您的联系方式"},
+		// Not the settings path 帐号申诉冻结注销.
+		{"see-agreement/vivo-browser-privacy.md", ItemComplaintChannel, "投诉", "申诉冻结"},
+	} {
+		f, err := FromFiles([]string{filepath.Join(dir, c.file)}, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ev := f.Items[c.item].Evidence
+		if len(ev) == 0 || !strings.Contains(ev[0].Sentence, c.want) || strings.Contains(ev[0].Sentence, c.not) {
+			t.Errorf("%s %s: evidence %+v, want a sentence with %q", c.file, c.item, ev, c.want)
+		}
+	}
 }

@@ -17,6 +17,10 @@ type itemRule struct {
 	noList   bool                  // ignore sentences inside SDK lists (vendors' names and contacts)
 	headings bool                  // a heading alone can prove it
 	quick    func(low string) bool // cheap precondition of need, when one exists
+	// Ranking of the sentences that prove it (see score): best is what a sentence
+	// most specific to the item holds, worse what one about something else holds,
+	// section the item's own heading.
+	best, worse, section *regexp.Regexp
 }
 
 var re = regexp.MustCompile
@@ -39,9 +43,16 @@ var itemRules = []itemRule{
 		return strings.ContainsAny(l, "@0123456789") || strings.Contains(l, "负责人") || strings.Contains(l, "联系")
 	},
 		triggers: []string{"@", "邮箱", "电子邮件", "邮件", "电话", "客服", "联系我们", "个人信息保护负责人", "联系方式", "热线", "email", "e-mail", "contact", "phone", "与我们联系"},
-		need:     []*regexp.Regexp{re(`([a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}|(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}[- ]?\d{3,4}[- ]?\d{4}|400[- ]?\d{3}[- ]?\d{4}|95\d{3,4}\b)|个人信息保护负责人|个人信息保护专职部门|https?://\S+.{0,12}(联系我们|与我们联系)|(联系我们|与我们联系).{0,6}https?://|(联系我们|客服|联系方式|contact us).{0,30}(邮箱|电话|地址|在线|热线|email|e-mail|phone|address|write))`)}},
+		// "您的联系方式(例如:联系电话)" is the user's contact, not ours.
+		best:    re(`(联系我们|与我们(取得)?联系|个人信息保护负责人|客服|contact us).{0,60}([a-z0-9._%+-]+@|电话|热线|邮箱|email|phone|[0-9]{5,})|([a-z0-9._%+-]+@|[0-9]{5,}).{0,30}(联系我们|与我们(取得)?联系|contact us)`),
+		worse:   re(`您(提供)?的(联系方式|联系电话|手机号|电话号码)|your (phone|contact)`),
+		section: re(`联系|contact`),
+		need:    []*regexp.Regexp{re(`([a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}|(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}[- ]?\d{3,4}[- ]?\d{4}|400[- ]?\d{3}[- ]?\d{4}|95\d{3,4}\b)|个人信息保护负责人|个人信息保护专职部门|https?://\S+.{0,12}(联系我们|与我们联系)|(联系我们|与我们联系).{0,6}https?://|(联系我们|客服|联系方式|contact us).{0,30}(邮箱|电话|地址|在线|热线|email|e-mail|phone|address|write))`)}},
+	// "帐号申诉冻结注销" is a settings path, not a complaint channel.
 	{key: ItemComplaintChannel,
-		triggers: []string{"投诉", "举报", "12321", "申诉", "complaint", "complain", "lodge"}},
+		triggers: []string{"投诉", "举报", "12321", "申诉", "complaint", "complain", "lodge"},
+		best:     re(`(投诉|举报|12321|complain).{0,60}(监管|主管|管理|有关|政府)?(部门|机构|法院|网信|仲裁)|(监管|主管|政府).{0,20}(部门|机构).{0,30}(投诉|举报)|12321|lodge a complaint|complain to`),
+		section:  re(`联系|投诉|contact|complain`)},
 	{key: ItemEffectiveDate, headings: true, quick: hasYear,
 		triggers: []string{"更新", "生效", "发布", "修订", "版本", "effective", "last updated", "last modified", "last revised", "updated on", "date"},
 		need:     []*regexp.Regexp{dateRe}},
@@ -61,7 +72,10 @@ var itemRules = []itemRule{
 		need: []*regexp.Regexp{
 			re(`(您可以|您有权|你可以|你有权|请求|要求|申请|您可|自行|\byou (may|can|have the right)|request|right to)`),
 			re(`((删除|清除).{0,24}(个人信息|信息|数据|内容|记录|资料)|请求.{0,8}删除|要求.{0,8}删除|\berasure\b|\berase\b|delet(e|ion of) (your |the )?(personal )?(information|data))`)}},
+	// A definition of sensitive PI names "不满14周岁未成年人的个人信息" in passing.
 	{key: ItemMinors,
+		best:     re(`监护人|父母|guardian|parent`),
+		section:  re(`未成年|儿童|child|minor`),
 		triggers: []string{"不满十四周岁", "未满十四周岁", "十四周岁", "14周岁", "14岁", "儿童", "未成年", "监护人", "children", "child", "minor", "minors", "under the age", "guardian", "parental"}},
 	{key: ItemPersonalizationOptOut, noList: true,
 		triggers: []string{"个性化推荐", "个性化广告", "个性化推送", "个性化内容", "个性化展示", "个性化服务", "个性化", "定向推送", "程序化广告", "personalized", "personalised", "targeted advertising", "interest-based"},
