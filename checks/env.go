@@ -2,6 +2,7 @@ package checks
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 
@@ -200,6 +201,29 @@ func (e *env) policyCovers(cat *piCategory, perms ...string) (bool, *policy.Evid
 		}
 	}
 	return false, nil
+}
+
+// policyDenies returns the policy's sentence denying that it collects a PI
+// category ("我们不会收集您的通讯录"), found by the category's key or alias or by a
+// permission, or nil.
+func (e *env) policyDenies(cat *piCategory, perms ...string) *policy.Evidence {
+	if e.in.Policy == nil || cat == nil {
+		return nil
+	}
+	for i := range e.in.Policy.PICategories {
+		d := &e.in.Policy.PICategories[i]
+		if len(d.Denied) == 0 {
+			continue
+		}
+		match := d.Category == cat.Key || slices.Contains(cat.Aliases, d.Category)
+		for _, p := range d.Permissions {
+			match = match || slices.Contains(perms, p)
+		}
+		if match {
+			return &d.Denied[0]
+		}
+	}
+	return nil
 }
 
 // knownPIKey reports whether a policy category key is one hegui or the policy

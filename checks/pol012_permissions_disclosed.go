@@ -14,8 +14,8 @@ func newPOL012() *ruleCheck {
 		Fix:         "List every privacy permission in the policy (and the permission-explanation page) with the feature and purpose it serves, or remove it from the manifest (also from SDK manifests merged into yours, with tools:node=\"remove\").",
 		FixZH:       "在隐私政策（及权限说明页）中逐一列出每个隐私权限对应的功能和目的；不需要的权限从清单中删除（SDK合并进来的权限可用 tools:node=\"remove\" 移除）。",
 		Detects: "Each requested permission of the privacy-permission table (TC260 dangerous groups, QUERY_ALL_PACKAGES, GET_INSTALLED_APPS) is looked up in the policy's disclosed categories: " +
-			"through the permission itself, the category key, or a §7 keyword in the disclosure. One finding per undisclosed permission.",
-		FalsePositives: "A permission with maxSdkVersion below the devices the app supports is still reported; a policy that names the permission only in a screenshot is not read.",
+			"through the permission itself, the category key, or a §7 keyword in the disclosure. One finding per undisclosed permission; when the policy denies collecting that information, the denial is quoted as the evidence.",
+		FalsePositives: "A policy sentence denying collection of the permission's information (我们不会收集您的通讯录) is quoted as a contradiction, even when a later passage collects it under another name. A permission with maxSdkVersion below the devices the app supports is still reported; a policy that names the permission only in a screenshot is not read.",
 	}, fn: runPOL012}
 }
 
@@ -28,6 +28,15 @@ func runPOL012(e *env, r *Rule) []draft {
 		}
 		cat := piCategoryByKey(pp.PI)
 		if covered, _ := e.policyCovers(cat, p.Name); covered {
+			continue
+		}
+		if den := e.policyDenies(cat, p.Name); den != nil {
+			out = append(out, draft{
+				Message:   "The app requests " + shortPerm(p.Name) + " (" + cat.Name + ") but the privacy policy says it does not collect this information: the policy contradicts the permission request.",
+				MessageZH: "App申请了" + shortPerm(p.Name) + "权限（" + cat.NameZH + "），但隐私政策声明不收集该信息，与权限申请相矛盾。",
+				Evidence:  []Evidence{e.permEvidence(p), policyEvidence(*den)},
+				Key:       []string{"perm:" + p.Name},
+			})
 			continue
 		}
 		out = append(out, draft{

@@ -54,3 +54,34 @@ func TestManifestSnippetsLiteral(t *testing.T) {
 		t.Fatalf("checked %d manifest snippets; PushReceiver's implying intent-filter shown: %v", checked, implied)
 	}
 }
+
+// R2-10: a policy that denies collecting the PI a requested permission reaches is
+// quoted as a contradiction, not reported as silent.
+func TestPOL012_Positive_DenialQuoted(t *testing.T) {
+	r, err := pipeline.Run(context.Background(), filepath.Join("..", "testdata", "apk", "legacy.apk"), pipeline.Options{ToolVersion: "TEST",
+		PolicyFiles: []string{filepath.Join("..", "testdata", "policy", "negations-zh.md")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"android.permission.READ_CONTACTS": "我们不会收集您的通讯录。",
+		"android.permission.READ_SMS":      "我们不会读取您的短信内容",
+	}
+	for _, f := range r.Findings {
+		if f.Rule != "CNPI-POL-012" || len(f.Evidence) < 2 {
+			continue
+		}
+		perm, pol := f.Evidence[0].Locator, f.Evidence[1]
+		quote, ok := want[perm]
+		if !ok {
+			continue
+		}
+		delete(want, perm)
+		if pol.Kind != "policy" || !strings.Contains(pol.Snippet, quote) || !strings.Contains(f.MessageZH, "声明不收集") || !strings.Contains(f.Message, "says it does not collect") {
+			t.Errorf("%s: %s / %s, evidence %+v", perm, f.Message, f.MessageZH, pol)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("no POL-012 finding for %v", want)
+	}
+}
