@@ -66,10 +66,10 @@ func runCON001(e *env, r *Rule) []draft {
 		for _, x := range g.hits[1:] {
 			ev = append(ev, e.codeEvidence(x.Method, x.Line, x.Target))
 		}
-		how := fmt.Sprintf("it is reached from %s (%s) in %d call(s)", ep.Label, ep.Component, len(path)-1)
+		how := fmt.Sprintf("it is reached from %s (%s) in %d call(s)", ep.label(), ep.Component, len(path)-1)
 		howZH := fmt.Sprintf("从%s（%s）经%d层调用可达", ep.labelZH(), ep.Component, len(path)-1)
 		if len(path) <= 1 {
-			how = fmt.Sprintf("it is read directly in %s (%s)", ep.Label, ep.Component)
+			how = fmt.Sprintf("it is read directly in %s (%s)", ep.label(), ep.Component)
 			howZH = fmt.Sprintf("直接在入口方法%s（%s）中读取", ep.labelZH(), ep.Component)
 		}
 		out = append(out, draft{

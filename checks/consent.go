@@ -1,7 +1,8 @@
 package checks
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/hegui-dev/hegui/analyzer"
@@ -63,9 +64,18 @@ func (g *sourceGuard) allows(c codeRef) bool {
 }
 
 type entryPoint struct {
-	Label     string // "Application.onCreate", "ContentProvider.onCreate", …
+	Kind      string // "Application", "ContentProvider", "BOOT_COMPLETED receiver"
+	Name      string // the method: "onCreate", "<clinit>", …
 	Component string // class named in the manifest
 	Method    int
+}
+
+// label names the entry point in English: "Application onCreate".
+func (ep entryPoint) label() string {
+	if ep.Kind == "" {
+		return ""
+	}
+	return ep.Kind + " " + ep.Name
 }
 
 const (
@@ -87,10 +97,10 @@ func (e *env) preConsent() *reachability {
 	r := &reachability{parent: map[int]int{}, entry: map[int]int{}, guarded: map[int]bool{}, partial: map[int]*sourceGuard{}, ix: ix}
 	e.reach = r
 	f := e.facts()
-	add := func(label, class string, names ...string) {
+	add := func(kind, class string, names ...string) {
 		for _, n := range names {
 			for _, id := range ix.methodsOf(class, n) {
-				r.entries = append(r.entries, entryPoint{Label: label + " " + n, Component: class, Method: id})
+				r.entries = append(r.entries, entryPoint{Kind: kind, Name: n, Component: class, Method: id})
 			}
 		}
 	}
@@ -171,17 +181,13 @@ func (r *reachability) path(ix *codeIndex, id int) []string {
 // labelZH names the entry point in Chinese: "Application的onCreate",
 // "开机广播接收器的onReceive".
 func (ep entryPoint) labelZH() string {
-	kind, method, ok := strings.Cut(ep.Label, " ")
-	if !ok {
-		return ep.Label
+	switch ep.Kind {
+	case "BOOT_COMPLETED receiver":
+		return "开机广播接收器的" + ep.Name
+	case "Application", "ContentProvider":
+		return ep.Kind + "的" + ep.Name
 	}
-	switch {
-	case kind == "BOOT_COMPLETED":
-		return "开机广播接收器的" + strings.TrimPrefix(method, "receiver ")
-	case kind == "Application" || kind == "ContentProvider":
-		return kind + "的" + method
-	}
-	return ep.Label
+	return ep.label()
 }
 
 func (r *reachability) entryOf(id int) entryPoint {
@@ -316,11 +322,4 @@ func isSDKInit(member string) bool {
 }
 
 // sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
-}
+func sortedKeys[V any](m map[string]V) []string { return slices.Sorted(maps.Keys(m)) }

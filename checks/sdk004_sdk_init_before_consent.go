@@ -58,7 +58,7 @@ func runSDK004(e *env, r *Rule) []draft {
 			chain := strings.Join(append(path, c.Class+"."+c.Member), " → ")
 			out = append(out, draft{
 				Message: fmt.Sprintf("%s is initialised before consent: %s calls %s.%s, reached from %s (%s).",
-					e.ownerLabel(o, false), m.display(), c.Class, c.Member, ep.Label, ep.Component),
+					e.ownerLabel(o, false), m.display(), c.Class, c.Member, ep.label(), ep.Component),
 				MessageZH: fmt.Sprintf("%s在用户同意前初始化：%s调用%s.%s，入口为%s（%s）。",
 					e.ownerLabel(o, true), m.display(), c.Class, c.Member, ep.labelZH(), ep.Component),
 				Evidence: []Evidence{e.codeEvidence(id, c.Line, chain)},
