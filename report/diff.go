@@ -274,10 +274,10 @@ func WriteDiffTable(w io.Writer, d *Diff, lang string) error {
 		var b strings.Builder
 		b.WriteString(pick(zh, c.New.TitleZH, c.New.Title) + "\n" + pick(zh, c.New.MessageZH, c.New.Message))
 		for _, e := range c.AddedEvidence {
-			b.WriteString("\n+ " + evidenceLine(e))
+			b.WriteString("\n+ " + evidenceLine(e, zh))
 		}
 		for _, e := range c.RemovedEvidence {
-			b.WriteString("\n− " + evidenceLine(e))
+			b.WriteString("\n− " + evidenceLine(e, zh))
 		}
 		if err := t.Append([]string{sev, c.New.Rule, wrapCell(b.String(), 70)}); err != nil {
 			return err

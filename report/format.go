@@ -164,8 +164,12 @@ func pick(zh bool, zhText, enText string) string {
 	return enText
 }
 
+// snippet is an evidence snippet in the report language: SnippetZH when the
+// snippet is hegui's own words and a Chinese form exists.
+func snippet(e checks.Evidence, zh bool) string { return pick(zh, e.SnippetZH, e.Snippet) }
+
 // evidenceLine is one evidence item as plain text: "path:line (locator): snippet".
-func evidenceLine(e checks.Evidence) string {
+func evidenceLine(e checks.Evidence, zh bool) string {
 	var b strings.Builder
 	b.WriteString(e.Path)
 	if e.Line > 0 {
@@ -174,8 +178,8 @@ func evidenceLine(e checks.Evidence) string {
 	if e.Locator != "" {
 		fmt.Fprintf(&b, " (%s)", e.Locator)
 	}
-	if e.Snippet != "" {
-		fmt.Fprintf(&b, ": %s", e.Snippet)
+	if s := snippet(e, zh); s != "" {
+		fmt.Fprintf(&b, ": %s", s)
 	}
 	return b.String()
 }

@@ -210,7 +210,7 @@ func buildHTMLReport(r *Report, o Options, zh bool) htmlReport {
 			if e.Locator != "" {
 				where += " · " + e.Locator
 			}
-			hf.Evidence = append(hf.Evidence, htmlEvidence{Where: where, Snippet: e.Snippet, Policy: e.Kind == "policy"})
+			hf.Evidence = append(hf.Evidence, htmlEvidence{Where: where, Snippet: snippet(e, zh), Policy: e.Kind == "policy"})
 		}
 		h.Groups[n-1].Items = append(h.Groups[n-1].Items, hf)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/hegui-dev/hegui/analyzer"
+	"github.com/hegui-dev/hegui/checks"
 )
 
 type sarifDoc struct {
@@ -272,5 +273,26 @@ func TestEnglishHTMLSDKTable(t *testing.T) {
 	zh := string(render(t, "html", Options{Rules: fixtureRules()}, fixtureReport()))
 	if strings.Count(zh, "<th>使用目的</th>") != 2 {
 		t.Error("the Chinese report should keep purposes in both SDK tables")
+	}
+}
+
+// Evidence in hegui's own words carries a Chinese form (snippet_zh): Chinese
+// reports show it, English ones the English snippet.
+func TestEvidenceSnippetLanguage(t *testing.T) {
+	r := fixtureReport()
+	r.Findings = append(r.Findings, checks.Finding{Rule: "CNPI-PERM-003", Severity: checks.Medium, Title: "t", TitleZH: "标题",
+		Message: "m", MessageZH: "消息", Fingerprint: "c0ffee0000000006",
+		Evidence: []checks.Evidence{{Kind: "policy", Path: "p.html",
+			Snippet: "no matching statement in the policy text", SnippetZH: "隐私政策中未找到相应陈述"}}})
+	r.Finalize()
+	for _, f := range []string{"table", "markdown", "html", "sarif"} {
+		zh := string(render(t, f, Options{Rules: fixtureRules()}, r))
+		en := string(render(t, f, Options{Lang: "en", Rules: fixtureRules()}, r))
+		if strings.Contains(zh, "no matching statement") || !strings.Contains(zh, "隐私政策中未找到相应陈述") {
+			t.Errorf("%s zh: English evidence or no Chinese evidence", f)
+		}
+		if !strings.Contains(en, "no matching statement") || strings.Contains(en, "隐私政策中未找到相应陈述") {
+			t.Errorf("%s en: Chinese evidence or no English evidence", f)
+		}
 	}
 }

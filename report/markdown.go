@@ -141,7 +141,7 @@ func mdReport(r *Report, o Options, zh, details bool) string {
 			}
 			fmt.Fprintf(&b, "- %s", mdText(pick(zh, f.MessageZH, f.Message)))
 			if len(f.Evidence) > 0 {
-				fmt.Fprintf(&b, " — `%s`", mdCode(evidenceLine(f.Evidence[0])))
+				fmt.Fprintf(&b, " — `%s`", mdCode(evidenceLine(f.Evidence[0], zh)))
 			}
 			b.WriteString("\n")
 		}

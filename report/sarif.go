@@ -215,8 +215,8 @@ func sarifResult(r *Report, f *checks.Finding, ruleIndex int, prefix string, zh 
 		msg += ": " + m
 	}
 	for _, e := range f.Evidence {
-		if e.Kind == "policy" && e.Snippet != "" {
-			msg += fmt.Sprintf(" %s %s: 「%s」", tr(zh, "policy"), e.Path, e.Snippet)
+		if e.Kind == "policy" && snippet(e, zh) != "" {
+			msg += fmt.Sprintf(" %s %s: 「%s」", tr(zh, "policy"), e.Path, snippet(e, zh))
 			break
 		}
 	}
@@ -226,6 +226,7 @@ func sarifResult(r *Report, f *checks.Finding, ruleIndex int, prefix string, zh 
 		if e.Path == "" {
 			continue
 		}
+		e.Snippet = snippet(e, zh)
 		if e.Kind == "policy" && r.userPolicy(e.Path) {
 			// A policy file given with --policy is not inside the target.
 			locs = append(locs, locationAt(targetURI(e.Path), "", e))

@@ -154,7 +154,7 @@ func evidenceText(ev []checksEvidence, zh bool) string {
 			lines = append(lines, fmt.Sprintf(tr(zh, "more_evidence"), len(ev)-maxEvidence))
 			break
 		}
-		lines = append(lines, evidenceLine(e))
+		lines = append(lines, evidenceLine(e, zh))
 	}
 	return strings.Join(lines, "\n")
 }
