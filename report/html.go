@@ -164,7 +164,7 @@ func buildHTMLReport(r *Report, o Options, zh bool) htmlReport {
 	for _, s := range r.SDKs {
 		e := byID[s.ID]
 		h.SDKs = append(h.SDKs, htmlSDK{
-			Name: pick(zh, s.NameZH, s.Name), Vendor: s.Vendor, Category: s.Category,
+			Name: pick(zh, s.NameZH, s.Name), Vendor: s.Vendor, Category: categoryLabel(zh, s.Category),
 			Purpose: strings.Join(e.Purposes, "；"), PI: strings.Join(e.PI, "、"), PolicyURL: e.PolicyURL,
 			Disclosed: disclosureLabel(zh, disc[s.ID]), DisclosedClass: disclosureClass(disc[s.ID]), Overseas: s.Overseas,
 		})
@@ -172,7 +172,7 @@ func buildHTMLReport(r *Report, o Options, zh bool) htmlReport {
 	var st strings.Builder
 	fmt.Fprintf(&st, "%s\t%s\t%s\t%s\t%s\n", tr(zh, "sdk"), tr(zh, "vendor"), tr(zh, "purpose_vendor"), tr(zh, "pi_vendor"), tr(zh, "policy_url"))
 	for _, s := range sharing {
-		row := htmlSDK{Name: pick(zh, s.NameZH, s.Name), Vendor: s.Vendor, Category: s.Category,
+		row := htmlSDK{Name: pick(zh, s.NameZH, s.Name), Vendor: s.Vendor, Category: categoryLabel(zh, s.Category),
 			Purpose: strings.Join(s.Purposes, "；"), PI: strings.Join(s.PI, "、"), PolicyURL: s.PolicyURL,
 			Disclosed: disclosureLabel(zh, s.Disclosed), DisclosedClass: disclosureClass(s.Disclosed), Overseas: s.Overseas}
 		h.Sharing = append(h.Sharing, row)

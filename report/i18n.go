@@ -1,5 +1,7 @@
 package report
 
+import "github.com/hegui-dev/hegui/sdkdb"
+
 // text holds every fixed label the table, Markdown and HTML encoders print, keyed by
 // an English id; zh is the default language.
 var text = map[string][2]string{ // id → {zh, en}
@@ -79,4 +81,19 @@ func tr(zh bool, id string) string {
 		return t[0]
 	}
 	return t[1]
+}
+
+// categoryZH names sdkdb's categories in Chinese; English reports show the key.
+var categoryZH = map[string]string{
+	sdkdb.CatPush: "推送", sdkdb.CatAnalytics: "统计分析", sdkdb.CatAds: "广告", sdkdb.CatCrash: "崩溃监测",
+	sdkdb.CatMap: "地图定位", sdkdb.CatPayment: "支付", sdkdb.CatSocial: "登录分享", sdkdb.CatFace: "人脸识别/实名",
+	sdkdb.CatRisk: "风控/设备标识", sdkdb.CatWebView: "浏览器内核", sdkdb.CatIM: "即时通讯/音视频",
+	sdkdb.CatCloud: "云服务", sdkdb.CatFramework: "开发框架", sdkdb.CatOther: "其他",
+}
+
+func categoryLabel(zh bool, c string) string {
+	if n, ok := categoryZH[c]; zh && ok {
+		return n
+	}
+	return c
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/hegui-dev/hegui/analyzer"
 	"github.com/hegui-dev/hegui/checks"
+	"github.com/hegui-dev/hegui/sdkdb"
 )
 
 type sarifDoc struct {
@@ -293,6 +294,21 @@ func TestEvidenceSnippetLanguage(t *testing.T) {
 		}
 		if !strings.Contains(en, "no matching statement") || strings.Contains(en, "隐私政策中未找到相应陈述") {
 			t.Errorf("%s en: Chinese evidence or no English evidence", f)
+		}
+	}
+}
+
+// Chinese reports name SDK categories in Chinese (推送, not push).
+func TestCategoryLabels(t *testing.T) {
+	for _, c := range sdkdb.Categories() {
+		if categoryZH[c] == "" {
+			t.Errorf("sdkdb category %q has no Chinese label", c)
+		}
+	}
+	for _, f := range []string{"table", "html"} {
+		zh := string(render(t, f, Options{Rules: fixtureRules()}, fixtureReport()))
+		if strings.Contains(zh, " push ") || strings.Contains(zh, "<td>push</td>") || !strings.Contains(zh, "推送") {
+			t.Errorf("%s zh shows the category key push instead of 推送", f)
 		}
 	}
 }

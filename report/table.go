@@ -54,7 +54,7 @@ func writeTableOne(w io.Writer, r *Report, o Options, zh bool) error {
 		disclosed := sdkDisclosure(r)
 		t := newTable(w, tr(zh, "sdk"), tr(zh, "vendor"), tr(zh, "category"), tr(zh, "overseas"), tr(zh, "disclosed"))
 		for _, h := range r.SDKs {
-			if err := t.Append([]string{wrapCell(pick(zh, h.NameZH, h.Name), 24), wrapCell(h.Vendor, 30), h.Category, yesNo(zh, h.Overseas), disclosureLabel(zh, disclosed[h.ID])}); err != nil {
+			if err := t.Append([]string{wrapCell(pick(zh, h.NameZH, h.Name), 24), wrapCell(h.Vendor, 30), categoryLabel(zh, h.Category), yesNo(zh, h.Overseas), disclosureLabel(zh, disclosed[h.ID])}); err != nil {
 				return err
 			}
 		}
