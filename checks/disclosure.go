@@ -6,6 +6,33 @@ import (
 	"github.com/hegui-dev/hegui/policy"
 )
 
+// Disclosure is how a policy treats the personal information a permission reaches.
+type Disclosure struct {
+	Category string // the policy table's category key (policy.CategoryForPermission)
+	// Disclosed: the policy states collecting it (by category, alias, the
+	// permission's name, or a keyword); Denied: it does not, and says it does not
+	// collect it. Evidence is the sentence that proves either, else nil.
+	Disclosed, Denied bool
+	Evidence          *policy.Evidence
+}
+
+// DisclosureOf is the one disclosure test: what POL-012 reports and the report's
+// permission table shows. ok is false when perm reaches no PI category or pol is nil.
+func DisclosureOf(pol *policy.Facts, perm string) (d Disclosure, ok bool) {
+	key := policy.CategoryForPermission(perm)
+	cat := piCategoryByKey(key)
+	if pol == nil || cat == nil {
+		return Disclosure{}, false
+	}
+	d.Category = key
+	if covered, ev := covers(pol, cat, perm); covered {
+		d.Disclosed, d.Evidence = true, ev
+	} else if den := denies(pol, cat, perm); den != nil {
+		d.Denied, d.Evidence = true, den
+	}
+	return d, true
+}
+
 // DisclosureEvidence picks the sentence of a policy disclosure that best proves perm
 // (a full permission name, or "" for the category alone) is disclosed: one naming the
 // permission (存储权限, READ_EXTERNAL_STORAGE) beats one naming the category's words,

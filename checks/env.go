@@ -159,12 +159,16 @@ func (e *env) item(key string) policy.Item {
 // alias, through a disclosed permission of it, or by a keyword in a disclosed
 // category's name or evidence sentence. Sentences denying collection do not count.
 func (e *env) policyCovers(cat *piCategory, perms ...string) (bool, *policy.Evidence) {
-	if e.in.Policy == nil || cat == nil {
+	return covers(e.in.Policy, cat, perms...)
+}
+
+func covers(pol *policy.Facts, cat *piCategory, perms ...string) (bool, *policy.Evidence) {
+	if pol == nil || cat == nil {
 		return false, nil
 	}
 	keys := append([]string{cat.Key}, cat.Aliases...)
-	for i := range e.in.Policy.PICategories {
-		d := &e.in.Policy.PICategories[i]
+	for i := range pol.PICategories {
+		d := &pol.PICategories[i]
 		if len(d.Evidence) == 0 {
 			continue // only denials: "我们不会收集您的通讯录"
 		}
@@ -207,11 +211,15 @@ func (e *env) policyCovers(cat *piCategory, perms ...string) (bool, *policy.Evid
 // category ("我们不会收集您的通讯录"), found by the category's key or alias or by a
 // permission, or nil.
 func (e *env) policyDenies(cat *piCategory, perms ...string) *policy.Evidence {
-	if e.in.Policy == nil || cat == nil {
+	return denies(e.in.Policy, cat, perms...)
+}
+
+func denies(pol *policy.Facts, cat *piCategory, perms ...string) *policy.Evidence {
+	if pol == nil || cat == nil {
 		return nil
 	}
-	for i := range e.in.Policy.PICategories {
-		d := &e.in.Policy.PICategories[i]
+	for i := range pol.PICategories {
+		d := &pol.PICategories[i]
 		if len(d.Denied) == 0 {
 			continue
 		}

@@ -27,14 +27,15 @@ func runPOL012(e *env, r *Rule) []draft {
 			continue
 		}
 		cat := piCategoryByKey(pp.PI)
-		if covered, _ := e.policyCovers(cat, p.Name); covered {
+		d, _ := DisclosureOf(e.in.Policy, p.Name)
+		if d.Disclosed {
 			continue
 		}
-		if den := e.policyDenies(cat, p.Name); den != nil {
+		if d.Denied {
 			out = append(out, draft{
 				Message:   "The app requests " + shortPerm(p.Name) + " (" + cat.Name + ") but the privacy policy says it does not collect this information: the policy contradicts the permission request.",
 				MessageZH: "App申请了" + shortPerm(p.Name) + "权限（" + cat.NameZH + "），但隐私政策声明不收集该信息，与权限申请相矛盾。",
-				Evidence:  []Evidence{e.permEvidence(p), policyEvidence(*den)},
+				Evidence:  []Evidence{e.permEvidence(p), policyEvidence(*d.Evidence)},
 				Key:       []string{"perm:" + p.Name},
 			})
 			continue

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"slices"
 	"sort"
 
 	"github.com/hegui-dev/hegui/analyzer"
@@ -79,24 +78,15 @@ func category(perm string) (key, name string, isPI bool) {
 	return key, c.Name, !c.NotPI
 }
 
-// disclosed says whether the policy discloses category key (or names the permission
-// in a disclosure), with the first sentence that proves it. A category the policy
-// only mentions to deny collecting it ("我们不会收集您的通讯录") is not disclosed:
-// denied is then true and the sentence is the denial, which contradicts the
-// permission request.
-func disclosed(pol *policy.Facts, key, perm string) (ok, denied bool, sentence string) {
-	denial := ""
-	for _, d := range pol.PICategories {
-		if d.Category != key && !slices.Contains(d.Permissions, perm) {
-			continue
-		}
-		if len(d.Evidence) > 0 && (d.Category != key || pol.Discloses(key)) {
-			ev, _ := checks.DisclosureEvidence(&d, perm)
-			return true, false, ev.Sentence
-		}
-		if denial == "" && len(d.Denied) > 0 {
-			denial = d.Denied[0].Sentence
-		}
+// disclosed says whether the policy discloses the PI perm reaches, with the
+// sentence that proves it. A category the policy only mentions to deny collecting
+// it ("我们不会收集您的通讯录") is not disclosed: denied is then true and the
+// sentence is the denial, which contradicts the permission request. It is
+// checks.DisclosureOf, POL-012's own test, so the table never contradicts a finding.
+func disclosed(pol *policy.Facts, _, perm string) (ok, denied bool, sentence string) {
+	d, _ := checks.DisclosureOf(pol, perm)
+	if d.Evidence != nil {
+		sentence = d.Evidence.Sentence
 	}
-	return false, denial != "", denial
+	return d.Disclosed, d.Denied, sentence
 }
