@@ -139,3 +139,26 @@ func TestPOL001_Negative_NoPIProcessingIsInfoOnly(t *testing.T) {
 		t.Fatalf("an app with no permission, SDK or sensitive API: severity %s, want info", fs[0].Severity)
 	}
 }
+
+// R3-5: every permission POL-012 judges has a PI category in the policy table (the
+// report's permission column), so the column cannot say "not PI" for a finding.
+func TestPrivacyPermissionsArePIInPolicyTable(t *testing.T) {
+	for _, name := range privacyPermissions {
+		c, ok := policy.CategoryByKey(policy.CategoryForPermission(name))
+		if !ok || c.NotPI {
+			t.Errorf("%s: policy table category %q (found %v, not PI %v)", name, c.Key, ok, c.NotPI)
+		}
+		if _, ok := lookupPrivacyPermission(name); !ok {
+			t.Errorf("%s: no checks category", name)
+		}
+	}
+	// CALL_PHONE disclosed as 拨打电话 is disclosed for POL-012 and the table alike.
+	p := emptyPolicy()
+	discloses(p, "call_phone", "为便于您联系客服，我们会申请拨打电话权限。", "android.permission.CALL_PHONE")
+	if d, ok := DisclosureOf(p, "android.permission.CALL_PHONE"); !ok || !d.Disclosed || d.Evidence == nil {
+		t.Errorf("CALL_PHONE: %+v %v", d, ok)
+	}
+	if d, ok := DisclosureOf(p, "android.permission.ANSWER_PHONE_CALLS"); !ok || !d.Disclosed {
+		t.Errorf("ANSWER_PHONE_CALLS: %+v %v", d, ok)
+	}
+}

@@ -85,3 +85,38 @@ func TestPOL012_Positive_DenialQuoted(t *testing.T) {
 		t.Errorf("no POL-012 finding for %v", want)
 	}
 }
+
+// R3-5: the report's permission table and POL-012 use one table and one
+// disclosure test: a POL-012 finding's permission is never shown as disclosed or
+// as not personal information, and a disclosed permission has no POL-012.
+func TestPermissionTableAgreesWithPOL012(t *testing.T) {
+	n := 0
+	for _, apk := range []string{"clean.apk", "demo.apk", "kids-settings.apk", "kids.apk", "legacy.apk"} {
+		for _, pol := range []string{"negations-zh.md", "deficient-zh.txt", "demo-privacy.html", "fixture-kids-complete.html"} {
+			r, err := pipeline.Run(context.Background(), filepath.Join("..", "testdata", "apk", apk), pipeline.Options{ToolVersion: "TEST",
+				PolicyFiles: []string{filepath.Join("..", "testdata", "policy", pol)}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			flagged := map[string]bool{}
+			for _, f := range r.Findings {
+				if f.Rule == "CNPI-POL-012" {
+					flagged[f.Evidence[0].Locator] = true
+				}
+			}
+			for _, p := range r.Permissions {
+				disclosed := p.Disclosed != nil && *p.Disclosed
+				if flagged[p.Name] && (disclosed || p.PI == "" || p.Disclosed == nil) {
+					t.Errorf("%s + %s: POL-012 on %s but the table says PI %q, disclosed %v", apk, pol, p.Name, p.PI, p.Disclosed)
+				}
+				if disclosed && flagged[p.Name] {
+					t.Errorf("%s + %s: %s disclosed and flagged", apk, pol, p.Name)
+				}
+			}
+			n += len(flagged)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no POL-012 finding in any fixture scan")
+	}
+}
