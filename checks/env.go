@@ -20,8 +20,9 @@ type env struct {
 	ix       *codeIndex
 	prefixes []ownerPrefix
 	reach    *reachability
-	hits     []apiHit     // every sensitive reference, computed once
-	live     map[int]bool // utility-library methods called from outside
+	hits     []apiHit          // every sensitive reference, computed once
+	live     map[int]bool      // utility-library methods called from outside
+	owners   map[string]string // owner, memoised per class
 
 	reachAll     map[int]bool // see entryReach
 	reachAllDone bool
@@ -69,6 +70,18 @@ func (e *env) code() *codeIndex {
 // sdkdb's index is authoritative; the SDK hits' package evidence and the app's own
 // package fill in when it has nothing to say.
 func (e *env) owner(class string) string {
+	if o, ok := e.owners[class]; ok {
+		return o
+	}
+	o := e.attribute(class)
+	if e.owners == nil {
+		e.owners = map[string]string{}
+	}
+	e.owners[class] = o
+	return o
+}
+
+func (e *env) attribute(class string) string {
 	if e.in.SDKs != nil {
 		if o := e.in.SDKs.Owner(class); o != "" {
 			return o
