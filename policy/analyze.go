@@ -190,8 +190,22 @@ func matchers() {
 	})
 }
 
+// ev quotes sentence s, in its original wording, around byte offset pos of s.text.
 func ev(s *sentence, pos int) Evidence {
-	return Evidence{Path: s.path, Section: s.section, Sentence: clipAround(s.text, pos)}
+	if s.quote == "" {
+		return Evidence{Path: s.path, Section: s.section, Sentence: clipAround(s.text, pos)}
+	}
+	// Normalisation keeps characters apart from a few (① → 1): the rune index is close.
+	at := utf8.RuneCountInString(s.text[:min(max(pos, 0), len(s.text))])
+	qpos := len(s.quote)
+	for i := range s.quote {
+		if at == 0 {
+			qpos = i
+			break
+		}
+		at--
+	}
+	return Evidence{Path: s.path, Section: s.section, Sentence: clipAround(s.quote, qpos)}
 }
 
 func addEvidence(list []Evidence, e Evidence) []Evidence {
@@ -347,10 +361,12 @@ func scanCategories(cats []*PIDisclosure, rk *rankings, s *sentence) {
 	purpDone := false
 	hits := catMatch.find(s.low)
 	score := map[int]int{} // category → its best hit's score
+	collects := len(hits) > 0 && containsAny(s.low, collectWords)
 	for _, h := range hits {
+		sc := categoryScore(s, h, catMatch.pats[h.pat], collects)
 		for _, ci := range catMatch.vals[h.pat] {
-			if sc, ok := score[ci]; !ok || categoryScore(s, h, catMatch.pats[h.pat]) > sc {
-				score[ci] = categoryScore(s, h, catMatch.pats[h.pat])
+			if prev, ok := score[ci]; !ok || sc > prev {
+				score[ci] = sc
 			}
 		}
 	}

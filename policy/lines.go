@@ -12,8 +12,9 @@ import (
 // sentence is the unit every extractor works on: a sentence of running text, a
 // heading, or one table row (cells kept, with the table's header).
 type sentence struct {
-	text       string // normalised; what evidence quotes
+	text       string // normalised (NFKC): what extractors match
 	low        string // text with ASCII lowered (same byte offsets)
+	quote      string // the original wording when it differs from text: what evidence quotes
 	path       string
 	section    string // nearest heading
 	heading    bool
@@ -44,8 +45,16 @@ var (
 // splitDoc normalises a document rendered as Markdown-like lines and cuts it into
 // sentences with their section context.
 func splitDoc(text, path string, shortTitles bool) []sentence {
-	text = norm.NFKC.String(text)
+	orig := text
+	text, origOff := nfkcMap(text)
 	lines := strings.Split(text, "\n")
+	lineStart := make([]int, len(lines))
+	for i, off := 0, 0; i < len(lines); i++ {
+		lineStart[i], off = off, off+len(lines[i])+1
+	}
+	// anchor is the line the next sentence starts on; cursor where the last one
+	// ended: a sentence's original wording is found from there (see locate).
+	anchor, cursor, lost := 0, 0, 0
 	var out []sentence
 	type head struct {
 		level     int
@@ -68,6 +77,14 @@ func splitDoc(text, path string, shortTitles bool) []sentence {
 	add := func(s sentence) {
 		if len(out) < maxSentences {
 			s.low = lowerASCII(s.text)
+			if a, b, ok := locate(text, max(cursor, lineStart[anchor]), 32+lost, s.text); ok {
+				cursor, lost = b, 0
+				if q := originalSpan(orig, origOff, a, b); q != s.text {
+					s.quote = q
+				}
+			} else {
+				lost = min(lost+len(s.text)+32, 1<<16)
+			}
 			s.path = path
 			s.block = block
 			out = append(out, s)
@@ -87,7 +104,7 @@ func splitDoc(text, path string, shortTitles bool) []sentence {
 		block++
 	}
 
-	pending := ""
+	pending, pendingLine := "", 0
 	emitText := func(l string) {
 		sec, sdk, coll := ctx()
 		for _, s := range splitSentences(l) {
@@ -99,7 +116,10 @@ func splitDoc(text, path string, shortTitles bool) []sentence {
 	}
 	flushPending := func() {
 		if pending != "" {
+			line := anchor
+			anchor = pendingLine
 			emitText(pending)
+			anchor = line
 			pending = ""
 		}
 	}
@@ -112,11 +132,13 @@ func splitDoc(text, path string, shortTitles bool) []sentence {
 				break
 			}
 			if t, ok := strings.CutPrefix(l, "title:"); ok && strings.TrimSpace(t) != "" {
+				anchor = i
 				pushHeading(1, strings.Trim(strings.TrimSpace(t), `"'`))
 			}
 		}
 	}
-	for _, raw := range lines[start:] {
+	for li, raw := range lines[start:] {
+		anchor = start + li
 		l := strings.TrimSpace(raw)
 		for strings.HasPrefix(l, ">") {
 			l = strings.TrimSpace(l[1:])
@@ -208,18 +230,29 @@ func splitDoc(text, path string, shortTitles bool) []sentence {
 		}
 		// Word-exported HTML and wrapped Markdown cut sentences across lines: an
 		// unfinished line waits for the next one.
+		// "更新日期:2025年3月1日" or "开发者:某某公司" is whole: glued to the next
+		// line it would open the operator's sentence with dates.
+		if n := utf8.RuneCountInString(l); n <= 40 && fieldLineRe.MatchString(l) {
+			flushPending()
+			emitText(l)
+			continue
+		}
 		if pending != "" {
 			l = pending + l
 			pending = ""
+			anchor = pendingLine
 		}
 		if !endsSentence(l) && len(l) < 900 && !enumerated {
-			pending = l
+			pending, pendingLine = l, anchor
 			continue
 		}
 		emitText(l)
 	}
 	return out
 }
+
+// fieldLineRe is a "label:value" line whose label is a date or the publisher.
+var fieldLineRe = regexp.MustCompile(`^[^:,。;]{0,8}(日期|时间|版本|开发者|运营者|发布者|公司名称|主体名称|date|version)\s*:\s*\S`)
 
 // sdkHeaderRe recognises the header of a table that lists SDKs or third parties.
 var sdkHeaderRe = regexp.MustCompile(`(?i)(sdk|第三方|合作方|提供方|共享方|third[- ]party)`)

@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -70,22 +69,19 @@ func (r *itemRule) score(s *sentence) int {
 	return n
 }
 
-var (
-	permWordRe    = regexp.MustCompile(`(权限|permission|授权)`)
-	collectWordRe = regexp.MustCompile(`(收集|获取|读取|访问|申请|调用|提供|填写|上传|collect|access|request|provide)`)
-)
-
 // categoryScore says how well keyword hit h proves collecting a category: it names
 // the category's permission ("存储权限", "相机权限" — not another category's), states
-// collecting or sits in a collection list, with a keyword that names the category
-// ("存储权限", "位置信息") rather than one that may not ("图片", "定位").
-func categoryScore(s *sentence, h hit, keyword string) int {
+// collecting or sits in a collection list (collects, computed once per sentence),
+// with a keyword that names the category ("存储权限", "位置信息") rather than one
+// that may not ("图片", "定位").
+func categoryScore(s *sentence, h hit, keyword string, collects bool) int {
 	n := 0
 	rest := s.low[h.end:]
-	if permWordRe.MatchString(keyword) || strings.HasPrefix(rest, "权限") || strings.HasPrefix(rest, " permission") || strings.HasPrefix(rest, "的权限") {
+	if strings.Contains(keyword, "权限") || strings.Contains(keyword, "permission") ||
+		strings.HasPrefix(rest, "权限") || strings.HasPrefix(rest, " permission") || strings.HasPrefix(rest, "的权限") {
 		n += 2
 	}
-	if collectWordRe.MatchString(s.low) || s.inCollList {
+	if collects || s.inCollList {
 		n++
 	}
 	if utf8.RuneCountInString(keyword) >= 3 {
@@ -93,3 +89,5 @@ func categoryScore(s *sentence, h hit, keyword string) int {
 	}
 	return n
 }
+
+var collectWords = []string{"收集", "获取", "读取", "访问", "申请", "调用", "提供", "填写", "上传", "collect", "access", "request", "provide"}

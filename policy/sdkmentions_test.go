@@ -23,7 +23,7 @@ func TestSDKDenial(t *testing.T) {
 	if f.Names("umeng_analytics") || mention(f, "umeng_analytics") != nil {
 		t.Errorf("denied Umeng counted as named: %v", sdkIDs(f))
 	}
-	if !f.DeniesSDK("umeng_analytics") || len(f.DeniedSDKs) != 1 || f.DeniedSDKs[0].Denied[0].Sentence != "我们未接入友盟统计SDK,也不会收集您的人脸信息。" {
+	if !f.DeniesSDK("umeng_analytics") || len(f.DeniedSDKs) != 1 || f.DeniedSDKs[0].Denied[0].Sentence != "我们未接入友盟统计SDK，也不会收集您的人脸信息。" {
 		t.Errorf("denial not recorded: %+v", f.DeniedSDKs)
 	}
 	if !f.Names("jpush") || f.DeniesSDK("jpush") {
