@@ -33,14 +33,16 @@ type Options struct {
 	Analyzer    analyzer.Options  // passed to analyzer.Analyze
 }
 
-// Scanner holds what every scan of a batch shares: the loaded SDK database.
+// Scanner holds what every scan of a batch shares: the loaded SDK database and the
+// policy reader built on it (nil: one is built per scan).
 type Scanner struct {
-	DB *sdkdb.DB
+	DB     *sdkdb.DB
+	Policy *policy.Reader
 }
 
 var (
 	dbMu    sync.Mutex
-	dbCache = map[string]*sdkdb.DB{}
+	dbCache = map[string]*Scanner{}
 )
 
 // NewScanner loads the SDK database (embedded plus extra files) once per process
@@ -49,15 +51,23 @@ func NewScanner(sdkdbFiles ...string) (*Scanner, error) {
 	key := strings.Join(sdkdbFiles, "\x00")
 	dbMu.Lock()
 	defer dbMu.Unlock()
-	if db, ok := dbCache[key]; ok {
-		return &Scanner{DB: db}, nil
+	if s, ok := dbCache[key]; ok {
+		return &Scanner{DB: s.DB, Policy: s.Policy}, nil
 	}
 	db, err := sdkdb.Load(sdkdbFiles...)
 	if err != nil {
 		return nil, fmt.Errorf("sdk database: %w", err)
 	}
-	dbCache[key] = db
-	return &Scanner{DB: db}, nil
+	s := &Scanner{DB: db, Policy: policy.NewReader(db)}
+	dbCache[key] = s
+	return &Scanner{DB: s.DB, Policy: s.Policy}, nil
+}
+
+func (s *Scanner) policyReader() *policy.Reader {
+	if s.Policy != nil {
+		return s.Policy
+	}
+	return policy.NewReader(s.DB)
 }
 
 // Run scans one target (an APK, or an Android source tree).
@@ -96,12 +106,12 @@ func (s *Scanner) Scan(ctx context.Context, target string, opts Options) (rep *r
 	hits := s.DB.Detect(facts)
 	var pol *policy.Facts
 	if len(opts.PolicyFiles) > 0 {
-		pol, err = policy.FromFiles(opts.PolicyFiles, s.DB)
+		pol, err = s.policyReader().FromFiles(opts.PolicyFiles)
 		if err != nil {
 			return nil, fmt.Errorf("policy: %w", err)
 		}
 	} else {
-		pol = policy.FromAPK(facts, s.DB)
+		pol = s.policyReader().FromAPK(facts)
 	}
 	in := &checks.Input{Facts: facts, SDKs: hits, Policy: pol, AppType: opts.AppType, Disabled: opts.Disabled}
 	res := checks.Run(ctx, in)

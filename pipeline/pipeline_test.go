@@ -130,6 +130,9 @@ func TestScannerLoadsDatabaseOnce(t *testing.T) {
 	if a.DB != b.DB {
 		t.Error("second scanner reloaded the SDK database")
 	}
+	if a.Policy == nil || a.Policy != b.Policy {
+		t.Error("second scanner rebuilt the policy reader (its SDK-name matcher)")
+	}
 	if len(a.DB.Entries) == 0 {
 		t.Error("embedded SDK database is empty")
 	}
