@@ -124,7 +124,7 @@ func runPOL001(e *env, r *Rule) []draft {
 	}
 	var skipped []string
 	for _, c := range All() {
-		if c.Rule().NeedsPolicy {
+		if c.Rule().NeedsPolicy && !e.in.disabled(c.Rule().ID) {
 			skipped = append(skipped, c.Rule().ID)
 		}
 	}

@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"github.com/hegui-dev/hegui/policy"
@@ -15,6 +17,24 @@ func TestPOL001_Positive_NothingAtAll(t *testing.T) {
 		t.Fatalf("severity %s, want high", fs[0].Severity)
 	}
 	mustContain(t, fs[0].Message, "No privacy policy", "CNPI-POL-011", "CNPI-POL-012")
+}
+
+func TestPOL001_DisabledRulesNotListedAsUnchecked(t *testing.T) {
+	f := baseFacts(newDex())
+	perms(f, "INTERNET")
+	res := Run(context.Background(), &Input{Facts: f, Disabled: []string{"cnpi-pol-011"}})
+	var pol001 []Finding
+	for _, x := range res.Findings {
+		if x.Rule == "CNPI-POL-001" {
+			pol001 = append(pol001, x)
+		}
+	}
+	wantFindings(t, pol001, 1)
+	mustContain(t, pol001[0].Message, "CNPI-POL-012")
+	mustContain(t, pol001[0].MessageZH, "CNPI-POL-012")
+	if strings.Contains(pol001[0].Message, "CNPI-POL-011") || strings.Contains(pol001[0].MessageZH, "CNPI-POL-011") {
+		t.Fatalf("disabled CNPI-POL-011 listed as not evaluated: %s", pol001[0].Message)
+	}
 }
 
 func TestPOL001_Positive_RemoteURLOnly(t *testing.T) {
