@@ -324,6 +324,42 @@ func (e *env) manifestPath() string {
 	return "AndroidManifest.xml"
 }
 
+// appAttrEvidence points at an <application> attribute (attr "android:allowBackup"):
+// in source trees the line that set it, else the <application> tag, else the
+// manifest. APKs have neither location.
+func (e *env) appAttrEvidence(attr, snippet string) Evidence {
+	a := e.facts().App
+	loc, ok := a.ApplicationAttrLocations[attr]
+	if !ok || loc.Path == "" {
+		loc = a.ApplicationLocation
+	}
+	if loc.Path == "" {
+		loc = analyzer.Location{Path: e.manifestPath()}
+	}
+	_, name, _ := strings.Cut(attr, ":")
+	return Evidence{Kind: "manifest", Path: loc.Path, Line: loc.Line, Locator: "application@" + name, Snippet: snippet}
+}
+
+// metaDataLocation is where the project declares a <meta-data> of that name, on
+// <application> or a component: source trees only, so sdkdb's meta-data evidence
+// (which names only the manifest) can cite the line.
+func (e *env) metaDataLocation(name string) (analyzer.Location, bool) {
+	f := e.facts()
+	for _, m := range f.App.MetaData {
+		if m.Name == name && m.Location.Path != "" {
+			return m.Location, true
+		}
+	}
+	for _, c := range f.Components {
+		for _, m := range c.MetaData {
+			if m.Name == name && m.Location.Path != "" {
+				return m.Location, true
+			}
+		}
+	}
+	return analyzer.Location{}, false
+}
+
 func (e *env) permEvidence(p analyzer.Permission) Evidence {
 	path := p.Location.Path
 	if path == "" {

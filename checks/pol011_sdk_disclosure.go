@@ -153,6 +153,11 @@ func (e *env) sdkEvidence(h sdkdb.Hit) []Evidence {
 		case "maven":
 			kind = "source"
 		}
+		if ev.Kind == sdkdb.KindMetaData && ev.Line == 0 {
+			if loc, ok := e.metaDataLocation(ev.Value); ok {
+				ev.Path, ev.Line = loc.Path, loc.Line
+			}
+		}
 		out = append(out, Evidence{Kind: kind, Path: ev.Path, Line: ev.Line, Locator: h.ID, Snippet: ev.Kind + ": " + ev.Value,
 			SnippetZH: sdkEvidenceZH(ev)})
 	}

@@ -31,25 +31,27 @@ func newSEC001() *ruleCheck {
 func runSEC001(e *env, r *Rule) []draft {
 	var out []draft
 	a := e.facts().App
-	man := func(loc, snip string) []Evidence {
-		return []Evidence{{Kind: "manifest", Path: e.manifestPath(), Locator: loc, Snippet: snip}}
+	man := func(attr, snip string) []Evidence {
+		return []Evidence{e.appAttrEvidence(attr, snip)}
 	}
 	if a.Debuggable != nil && *a.Debuggable {
 		out = append(out, draft{Severity: sev(High),
 			Message:   "The build is debuggable: anyone with the device can attach a debugger and read the app's data and memory.",
 			MessageZH: "App为可调试版本（debuggable=true），任何人可附加调试器读取应用数据和内存。",
-			Evidence:  man("application@debuggable", `android:debuggable="true"`), Key: []string{"debuggable"}})
+			Evidence:  man("android:debuggable", `android:debuggable="true"`), Key: []string{"debuggable"}})
 	}
 	if a.UsesCleartext != nil && *a.UsesCleartext {
 		out = append(out, draft{Severity: sev(Medium),
 			Message:   "usesCleartextTraffic=true: the app may send personal information over unencrypted HTTP.",
 			MessageZH: "usesCleartextTraffic=true：App可能通过未加密的HTTP传输个人信息。",
-			Evidence:  man("application@usesCleartextTraffic", `android:usesCleartextTraffic="true"`), Key: []string{"cleartext"}})
+			Evidence:  man("android:usesCleartextTraffic", `android:usesCleartextTraffic="true"`), Key: []string{"cleartext"}})
 	} else if n := e.facts().Network; n != nil && n.CleartextPermitted && a.NetworkSecConfig != "" {
 		out = append(out, draft{Severity: sev(Medium),
 			Message:   "The network security config " + n.Path + " permits cleartext traffic in its base config.",
 			MessageZH: "网络安全配置" + n.Path + "的base-config允许明文流量。",
-			Evidence:  []Evidence{{Kind: "resource", Path: n.Path, Locator: "base-config", Snippet: `cleartextTrafficPermitted="true"`}}, Key: []string{"cleartext"}})
+			Evidence: []Evidence{{Kind: "resource", Path: n.Path, Locator: "base-config", Snippet: `cleartextTrafficPermitted="true"`},
+				e.appAttrEvidence("android:networkSecurityConfig", `android:networkSecurityConfig="`+a.NetworkSecConfig+`"`)},
+			Key: []string{"cleartext"}})
 	}
 	if n := e.facts().Network; n != nil && n.TrustsUserCAs && !n.DebugOverrides {
 		out = append(out, draft{Severity: sev(Low),
@@ -61,7 +63,7 @@ func runSEC001(e *env, r *Rule) []draft {
 		out = append(out, draft{Severity: sev(Low),
 			Message:   "allowBackup=true: app data, including stored personal information, can be extracted with adb backup or cloud backup.",
 			MessageZH: "allowBackup=true：应用数据（包括存储的个人信息）可通过adb备份或云备份导出。",
-			Evidence:  man("application@allowBackup", `android:allowBackup="true"`), Key: []string{"allow-backup"}})
+			Evidence:  man("android:allowBackup", `android:allowBackup="true"`), Key: []string{"allow-backup"}})
 	}
 	out = append(out, e.exportedComponents()...)
 	out = append(out, e.tlsFindings()...)

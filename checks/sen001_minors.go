@@ -43,7 +43,7 @@ func runSEN001(e *env, r *Rule) []draft {
 		for _, l := range []string{a.LabelZH, a.Label} {
 			if containsFold(l, childWords) {
 				why, whyZH = "app label "+l, "App名称“"+l+"”"
-				ev = append(ev, Evidence{Kind: "manifest", Path: e.manifestPath(), Locator: "application@label", Snippet: l})
+				ev = append(ev, e.appAttrEvidence("android:label", l))
 				break
 			}
 		}

@@ -39,6 +39,8 @@ func TestSourceTreeEvidence(t *testing.T) {
 						t.Errorf("%s: kind dex in a source tree", where)
 					case ev.Kind == "manifest" && (perms[ev.Locator] || comps[ev.Locator]) && ev.Line == 0:
 						t.Errorf("%s: manifest evidence for %s without a line", where, ev.Locator)
+					case ev.Kind == "manifest" && (strings.HasPrefix(ev.Locator, "application@") || strings.HasPrefix(ev.Snippet, "meta_data: ")) && ev.Line == 0:
+						t.Errorf("%s: <application> or meta-data evidence %q without a line", where, ev.Snippet)
 					}
 					seen[project+" "+f.Rule+" "+ev.Snippet] = ev
 				}
@@ -48,6 +50,14 @@ func TestSourceTreeEvidence(t *testing.T) {
 	ev, ok := seen["kotlin-catalog CNPI-POL-001 https://kcat.example/privacy"]
 	if !ok || ev.Path != "app/src/main/res/values/strings.xml" || ev.Line != 3 || ev.Kind != "resource" {
 		t.Errorf("kotlin-catalog policy URL evidence: %+v", ev)
+	}
+	ev, ok = seen[`groovy-app CNPI-SEC-001 android:allowBackup="true"`]
+	if !ok || ev.Path != "app/src/main/AndroidManifest.xml" || ev.Line != 21 || ev.Locator != "application@allowBackup" {
+		t.Errorf("groovy-app allowBackup evidence: %+v", ev)
+	}
+	ev, ok = seen["groovy-app CNPI-POL-011 meta_data: UMENG_APPKEY"]
+	if !ok || ev.Path != "app/src/main/AndroidManifest.xml" || ev.Line != 59 {
+		t.Errorf("groovy-app UMENG_APPKEY meta-data evidence: %+v", ev)
 	}
 	ev, ok = seen["groovy-app CNPI-MIN-009 const-string \"ro.serialno\""]
 	if !ok || !strings.HasSuffix(ev.Path, "DeviceInfo.java") || ev.Line == 0 || ev.Kind != "source" {
