@@ -17,39 +17,21 @@ type env struct {
 	ctx context.Context
 	in  *Input
 
-	ix       *codeIndex
-	prefixes []ownerPrefix
-	reach    *reachability
-	hits     []apiHit          // every sensitive reference, computed once
-	live     map[int]bool      // utility-library methods called from outside
-	owners   map[string]string // owner, memoised per class
+	ix     *codeIndex
+	reach  *reachability
+	hits   []apiHit          // every sensitive reference, computed once
+	live   map[int]bool      // utility-library methods called from outside
+	owners map[string]string // owner, memoised per class
 
 	reachAll     map[int]bool // see entryReach
 	reachAllDone bool
 }
 
-type ownerPrefix struct{ prefix, owner string }
-
 func newEnv(ctx context.Context, in *Input) *env {
 	if in == nil {
 		in = &Input{}
 	}
-	e := &env{ctx: ctx, in: in}
-	if in.SDKs != nil {
-		for _, h := range in.SDKs.SDKs {
-			for _, ev := range h.Evidence {
-				if ev.Kind == "package" && ev.Value != "" {
-					p := ev.Value
-					if !strings.HasSuffix(p, ".") {
-						p += "."
-					}
-					e.prefixes = append(e.prefixes, ownerPrefix{p, h.ID})
-				}
-			}
-		}
-		sort.SliceStable(e.prefixes, func(a, b int) bool { return len(e.prefixes[a].prefix) > len(e.prefixes[b].prefix) })
-	}
-	return e
+	return &env{ctx: ctx, in: in}
 }
 
 func (e *env) facts() *analyzer.Facts {
@@ -67,8 +49,8 @@ func (e *env) code() *codeIndex {
 }
 
 // owner attributes a dotted class name to "app", an SDK ID, or "" (unknown code).
-// sdkdb's index is authoritative; the SDK hits' package evidence and the app's own
-// package fill in when it has nothing to say.
+// sdkdb's index is authoritative; the app's own package fills in when it has
+// nothing to say.
 func (e *env) owner(class string) string {
 	if o, ok := e.owners[class]; ok {
 		return o
@@ -85,11 +67,6 @@ func (e *env) attribute(class string) string {
 	if e.in.SDKs != nil {
 		if o := e.in.SDKs.Owner(class); o != "" {
 			return o
-		}
-	}
-	for _, p := range e.prefixes {
-		if strings.HasPrefix(class, p.prefix) {
-			return p.owner
 		}
 	}
 	if pkg := e.facts().App.Package; pkg != "" && (class == pkg || strings.HasPrefix(class, pkg+".") || sharedSegments(class, pkg) >= 3) {

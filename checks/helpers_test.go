@@ -119,15 +119,28 @@ func perms(f *analyzer.Facts, names ...string) {
 	}
 }
 
-func hit(id, name, cat string, overseas bool, prefixes ...string) sdkdb.Hit {
+// hit is a detected SDK with package evidence, as finding evidence shows it; who
+// owns a class is sdkdb's answer (see sdks), not these packages.
+func hit(id, name, cat string, overseas bool, packages ...string) sdkdb.Hit {
 	h := sdkdb.Hit{ID: id, Name: name, Vendor: name + " Inc.", Category: cat, Overseas: overseas, Confidence: "high"}
-	for _, p := range prefixes {
+	for _, p := range packages {
 		h.Evidence = append(h.Evidence, sdkdb.Evidence{Kind: "package", Value: p, Path: "classes.dex"})
 	}
 	return h
 }
 
-func sdks(hits ...sdkdb.Hit) *sdkdb.Result { return &sdkdb.Result{SDKs: hits} }
+// sdks is a detection result listing hits, built through the embedded database's
+// Detect so that class attribution (Result.Owner) is sdkdb's own, as in production:
+// the hits' IDs must be the database's for their code to be attributed to them.
+func sdks(hits ...sdkdb.Hit) *sdkdb.Result {
+	dbOnce.Do(func() { db, dbErr = loadDB() })
+	if dbErr != nil {
+		panic(dbErr)
+	}
+	r := db.Detect(&analyzer.Facts{})
+	r.SDKs = hits
+	return r
+}
 
 // fullPolicy is a policy in which every item is found, for negative tests.
 func fullPolicy() *policy.Facts {

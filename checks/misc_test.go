@@ -8,7 +8,7 @@ import (
 )
 
 func TestADM001_Positive_AdsWithoutOptOut(t *testing.T) {
-	in := Input{Facts: baseFacts(nil), Policy: emptyPolicy(), SDKs: sdks(hit("gdt", "Tencent GDT", "ads", false, "com.qq.e."))}
+	in := Input{Facts: baseFacts(nil), Policy: emptyPolicy(), SDKs: sdks(hit("tencent_gdt", "Tencent GDT", "ads", false, "com.qq.e."))}
 	fs := runRule(t, "CNPI-ADM-001", &in)
 	wantFindings(t, fs, 1)
 	if fs[0].Severity != Medium {
@@ -23,9 +23,9 @@ func TestADM001_Positive_AdsWithoutOptOut(t *testing.T) {
 }
 
 func TestADM001_Negative(t *testing.T) {
-	in := Input{Facts: baseFacts(nil), Policy: emptyPolicy(), SDKs: sdks(hit("bugly", "Bugly", "crash", false, "com.tencent.bugly."))}
+	in := Input{Facts: baseFacts(nil), Policy: emptyPolicy(), SDKs: sdks(hit("tencent_bugly", "Bugly", "crash", false, "com.tencent.bugly."))}
 	wantFindings(t, runRule(t, "CNPI-ADM-001", &in), 0)
-	in = Input{Facts: baseFacts(nil), Policy: fullPolicy(), SDKs: sdks(hit("gdt", "Tencent GDT", "ads", false, "com.qq.e."))}
+	in = Input{Facts: baseFacts(nil), Policy: fullPolicy(), SDKs: sdks(hit("tencent_gdt", "Tencent GDT", "ads", false, "com.qq.e."))}
 	wantFindings(t, runRule(t, "CNPI-ADM-001", &in), 0)
 }
 
@@ -91,7 +91,7 @@ func TestSEN002_Positive(t *testing.T) {
 func TestSEN002_Negative(t *testing.T) {
 	in := Input{Facts: baseFacts(nil), Policy: fullPolicy(), SDKs: sdks(hit("megvii_faceid", "Megvii FaceID", "face", false, "com.megvii."))}
 	wantFindings(t, runRule(t, "CNPI-SEN-002", &in), 0)
-	in = Input{Facts: baseFacts(nil), Policy: emptyPolicy(), SDKs: sdks(hit("bugly", "Bugly", "crash", false, "com.tencent.bugly."))}
+	in = Input{Facts: baseFacts(nil), Policy: emptyPolicy(), SDKs: sdks(hit("tencent_bugly", "Bugly", "crash", false, "com.tencent.bugly."))}
 	wantFindings(t, runRule(t, "CNPI-SEN-002", &in), 0)
 }
 
@@ -147,16 +147,16 @@ func TestUX001_Negative(t *testing.T) {
 
 func TestUX002_Positive(t *testing.T) {
 	d := newDex().class("com.qq.e.ads.splash.Shake", "").method("start", "call:android.hardware.SensorManager.registerListener(Landroid/hardware/SensorEventListener;Landroid/hardware/Sensor;I)Z")
-	fs := runRule(t, "CNPI-UX-002", &Input{Facts: baseFacts(d), SDKs: sdks(hit("gdt", "Tencent GDT", "ads", false, "com.qq.e."))})
+	fs := runRule(t, "CNPI-UX-002", &Input{Facts: baseFacts(d), SDKs: sdks(hit("tencent_gdt", "Tencent GDT", "ads", false, "com.qq.e."))})
 	wantFindings(t, fs, 1)
-	if fs[0].Owner != "gdt" {
+	if fs[0].Owner != "tencent_gdt" {
 		t.Fatalf("owner %q", fs[0].Owner)
 	}
 }
 
 func TestUX002_Negative_AppOwnSensor(t *testing.T) {
 	d := newDex().class("com.example.app.Steps", "").method("start", "call:android.hardware.SensorManager.registerListener(Landroid/hardware/SensorEventListener;Landroid/hardware/Sensor;I)Z")
-	wantFindings(t, runRule(t, "CNPI-UX-002", &Input{Facts: baseFacts(d), SDKs: sdks(hit("gdt", "Tencent GDT", "ads", false, "com.qq.e."))}), 0)
+	wantFindings(t, runRule(t, "CNPI-UX-002", &Input{Facts: baseFacts(d), SDKs: sdks(hit("tencent_gdt", "Tencent GDT", "ads", false, "com.qq.e."))}), 0)
 }
 
 func TestSEC001_Negative_AbstractTrustManager(t *testing.T) {

@@ -67,7 +67,7 @@ func TestSDK005_Positive_PurposeMissing(t *testing.T) {
 func TestSDK005_Negative_FullyDescribedOrUnmentioned(t *testing.T) {
 	p := emptyPolicy()
 	p.SDKs = []policy.SDKMention{{ID: "jpush", Described: policy.Described{Vendor: true, Purpose: true, PITypes: true}}}
-	in := Input{Facts: baseFacts(nil), Policy: p, SDKs: sdks(hit("jpush", "JPush", "push", false, "cn.jpush."), hit("bugly", "Bugly", "crash", false, "com.tencent.bugly."))}
+	in := Input{Facts: baseFacts(nil), Policy: p, SDKs: sdks(hit("jpush", "JPush", "push", false, "cn.jpush."), hit("tencent_bugly", "Bugly", "crash", false, "com.tencent.bugly."))}
 	wantFindings(t, runRule(t, "CNPI-SDK-005", &in), 0)
 }
 
