@@ -30,12 +30,14 @@ func (an *apkAnalysis) readNetworkConfig() {
 	if warn != nil {
 		an.diag(p, "%v", warn)
 	}
-	an.facts.Network = networkSecurity(p, root, an.facts.App.TargetSDK)
+	an.facts.Network = NetworkSecurityOf(p, root, an.facts.App.TargetSDK)
 }
 
-// networkSecurity summarises a <network-security-config>; defaults follow the
-// platform: cleartext is permitted before API 28, user CAs trusted before API 24.
-func networkSecurity(p string, root *axml.Node, target int) *NetworkSecurity {
+// NetworkSecurityOf summarises the <network-security-config> at p, for APKs,
+// bundles and source trees alike. Defaults follow the platform: cleartext is
+// permitted before API 28, user CAs trusted before API 24, and the manifest's
+// usesCleartextTraffic no longer counts once a config file is present.
+func NetworkSecurityOf(p string, root *axml.Node, target int) *NetworkSecurity {
 	ns := &NetworkSecurity{Path: p, CleartextPermitted: target < 28, TrustsUserCAs: target < 24}
 	var walk func(n *axml.Node, depth int)
 	walk = func(n *axml.Node, depth int) {

@@ -129,11 +129,7 @@ func (p *project) readResources(mods []*module) {
 			p.diag(rel, "network security config: %v", err)
 			return
 		}
-		def := a.TargetSDK < 28
-		if a.UsesCleartext != nil {
-			def = *a.UsesCleartext
-		}
-		p.facts.Network = networkSecurity(root, rel, def)
+		p.facts.Network = analyzer.NetworkSecurityOf(rel, axmlTree(root), a.TargetSDK)
 	}
 }
 

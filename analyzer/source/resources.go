@@ -6,10 +6,9 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"slices"
 	"strings"
 
-	"github.com/hegui-dev/hegui/analyzer"
+	"github.com/hegui-dev/hegui/analyzer/axml"
 )
 
 // valueString is one <string> or string-array <item> of a values file.
@@ -91,50 +90,22 @@ func isZHValues(dir string) bool {
 	return strings.HasPrefix(dir, "values-zh") || strings.HasPrefix(dir, "values-b+zh")
 }
 
-// networkSecurity summarises a network_security_config document.
-func networkSecurity(root *elem, relPath string, defaultCleartext bool) *analyzer.NetworkSecurity {
-	ns := &analyzer.NetworkSecurity{Path: relPath, CleartextPermitted: defaultCleartext}
-	for _, c := range root.children {
-		switch c.name {
-		case "base-config":
-			if b := parseBool(c.attr("cleartextTrafficPermitted")); b != nil {
-				ns.CleartextPermitted = *b
-			}
-			if trustsUser(c) {
-				ns.TrustsUserCAs = true
-			}
-		case "domain-config":
-			if c.attr("cleartextTrafficPermitted") == "true" {
-				for _, d := range c.all("domain") {
-					ns.CleartextDomains = append(ns.CleartextDomains, strings.TrimSpace(textOf(d)))
-				}
-			}
-			if trustsUser(c) {
-				ns.TrustsUserCAs = true
-			}
-		case "debug-overrides":
-			ns.DebugOverrides = true
+// axmlTree gives a parsed text-XML document the shape the APK reader produces, so
+// that both read it with the same code (analyzer.NetworkSecurityOf).
+func axmlTree(e *elem) *axml.Node {
+	n := &axml.Node{Tag: e.name, Attrs: make(map[string]axml.Attr, len(e.attrs))}
+	for k, v := range e.attrs {
+		if k == "#text" {
+			n.Text = strings.TrimSpace(v)
+			continue
 		}
+		n.Attrs[k] = axml.Attr{Value: v}
 	}
-	slices.Sort(ns.CleartextDomains)
-	ns.CleartextDomains = slices.Compact(ns.CleartextDomains)
-	return ns
-}
-
-func trustsUser(c *elem) bool {
-	for _, ta := range c.all("trust-anchors") {
-		for _, cert := range ta.all("certificates") {
-			if cert.attr("src") == "user" {
-				return true
-			}
-		}
+	for _, c := range e.children {
+		n.Children = append(n.Children, axmlTree(c))
 	}
-	return false
+	return n
 }
-
-// textOf: the XML tree keeps no text; domain names are re-read from attributes
-// stored by parseXML under "#text".
-func textOf(e *elem) string { return e.attrs["#text"] }
 
 var assetTypes = map[string]string{
 	".html": "html", ".htm": "html", ".txt": "text", ".md": "text", ".json": "json", ".xml": "xml",
