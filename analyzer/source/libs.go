@@ -111,13 +111,3 @@ func classesOnly(name string, size int64, classes []string) analyzer.DexFile {
 	}
 	return analyzer.DexFile{Name: name, Size: size, ClassCount: len(classes), Parsed: p}
 }
-
-// globMatch matches a file name against an Ant-style include ("*.jar", "**/*.aar").
-func globMatch(pattern, rel string) bool {
-	if strings.HasPrefix(pattern, "**/") {
-		pattern = pattern[3:]
-		rel = path.Base(rel)
-	}
-	ok, _ := path.Match(pattern, rel)
-	return ok
-}

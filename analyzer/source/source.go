@@ -6,6 +6,7 @@ package source
 import (
 	"context"
 	"fmt"
+	"github.com/hegui-dev/hegui/internal/glob"
 	"os"
 	"path"
 	"path/filepath"
@@ -392,7 +393,7 @@ func (p *project) readLocalLibs(mods []*module) []*manifestDoc {
 				}
 				ok := false
 				for _, inc := range ref.includes {
-					if globMatch(inc, r) {
+					if glob.Match(inc, r) {
 						ok = true
 					}
 				}

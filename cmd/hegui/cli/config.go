@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/hegui-dev/hegui/internal/glob"
 	"io"
 	"os"
 	"path/filepath"
@@ -90,7 +91,7 @@ func loadConfig(explicit string) (*Config, error) {
 			return nil, usageErr("config %s: suppress[%d] (%s): reason is required", path, i, s.Rule)
 		}
 		if s.Path != "" {
-			if !validGlob(s.Path) {
+			if !glob.Valid(s.Path) {
 				return nil, usageErr("config %s: suppress[%d] (%s): bad path glob %q", path, i, s.Rule, s.Path)
 			}
 		}

@@ -4,8 +4,8 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"github.com/hegui-dev/hegui/internal/glob"
 	"maps"
-	"path"
 	"slices"
 	"strings"
 	"time"
@@ -59,61 +59,16 @@ func matchSuppression(sups []Suppression, f *checks.Finding, now time.Time) *Sup
 
 // evidenceMatches reports whether the finding's primary location — its first
 // evidence with a path, the location SARIF and the reports show first — matches
-// glob. Later evidence (the policy sentence a finding quotes, a second call site)
+// pattern (see internal/glob). Later evidence (the policy sentence a finding quotes, a second call site)
 // does not count: a path suppression waives findings about that file, not every
 // finding that mentions it.
-func evidenceMatches(glob string, ev []checks.Evidence) bool {
+func evidenceMatches(pattern string, ev []checks.Evidence) bool {
 	for _, e := range ev {
 		if e.Path != "" {
-			return globMatch(glob, strings.ReplaceAll(e.Path, "\\", "/"))
+			return glob.Match(pattern, strings.ReplaceAll(e.Path, "\\", "/"))
 		}
 	}
 	return false
-}
-
-// globMatch matches a slash-separated name against a pattern whose segments are
-// path.Match patterns, and where a segment "**" matches any number of segments
-// (zero included; one or more at the end): "app/src/**" matches everything under app/src, "**/Foo.java"
-// Foo.java in any directory, "a/**/b.txt" a/b.txt and a/x/y/b.txt.
-func globMatch(pattern, name string) bool {
-	return matchSegs(strings.Split(pattern, "/"), strings.Split(name, "/"))
-}
-
-func matchSegs(pat, name []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			for len(pat) > 0 && pat[0] == "**" {
-				pat = pat[1:]
-			}
-			if len(pat) == 0 {
-				return len(name) > 0 // a trailing "**" matches what is under the directory
-			}
-			for i := range name {
-				if matchSegs(pat, name[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(name) == 0 {
-			return false
-		}
-		if ok, _ := path.Match(pat[0], name[0]); !ok {
-			return false
-		}
-		pat, name = pat[1:], name[1:]
-	}
-	return len(name) == 0
-}
-
-// validGlob reports whether every segment of a suppression path is a valid pattern.
-func validGlob(pattern string) bool {
-	for _, seg := range strings.Split(pattern, "/") {
-		if _, err := path.Match(seg, ""); err != nil {
-			return false
-		}
-	}
-	return true
 }
 
 // Baseline is the file --write-baseline writes and --baseline reads: the
