@@ -51,13 +51,13 @@ func (an *apkAnalysis) readEntries() {
 				an.diag(name, "%v", err)
 			}
 		}
-		typ := sniffType(name, head)
+		typ := AssetType(name, head)
 		if size < 0 {
 			size = an.sizeByReading(name)
 		}
 		if inAssets {
 			an.facts.Assets = append(an.facts.Assets, Asset{Path: name, Size: size, Type: typ})
-			if isText(typ) && size >= 0 && size <= maxTextFile && textTotal+int(size) <= maxTextTotal {
+			if IsTextAsset(typ) && size >= 0 && size <= maxTextFile && textTotal+int(size) <= maxTextTotal {
 				if b, err := an.a.read(name, maxTextFile); err == nil {
 					an.facts.Files[name] = b
 					textTotal += len(b)
@@ -179,12 +179,14 @@ func (an *apkAnalysis) nativeLib(name string, size int64) {
 	an.facts.NativeLibs = append(an.facts.NativeLibs, lib)
 }
 
-func isText(typ string) bool {
+// IsTextAsset: the asset types whose bytes are kept in Facts.Files.
+func IsTextAsset(typ string) bool {
 	return typ == "html" || typ == "text" || typ == "json" || typ == "xml"
 }
 
-// sniffType classifies a file by its magic, then by its extension.
-func sniffType(name string, head []byte) string {
+// AssetType classifies a file by its magic, then by its extension; source trees,
+// which read no header, pass a nil head and get the extension's answer.
+func AssetType(name string, head []byte) string {
 	has := func(p string) bool { return bytes.HasPrefix(head, []byte(p)) }
 	ext := strings.ToLower(path.Ext(name))
 	switch {

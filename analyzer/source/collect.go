@@ -92,13 +92,13 @@ func (p *project) readResources(mods []*module) {
 			p.keepText(f.fileEntry)
 		case len(parts) >= 3 && parts[0] == "res" && strings.HasPrefix(parts[1], "raw"),
 			len(parts) >= 2 && parts[0] == "assets":
-			t := assetType(f.rel)
+			t := analyzer.AssetType(f.rel, nil)
 			p.facts.Assets = append(p.facts.Assets, analyzer.Asset{Path: f.rel, Size: f.size, Type: t})
 			if t == "dex" || t == "jar" || t == "apk" {
 				p.facts.Dex.Hidden = append(p.facts.Dex.Hidden, analyzer.HiddenCode{Path: f.rel, Kind: t, Size: f.size,
 					Reason: "code shipped as an asset, loaded at run time"})
 			}
-			if isText(t) {
+			if analyzer.IsTextAsset(t) {
 				p.keepText(f.fileEntry)
 			}
 		}

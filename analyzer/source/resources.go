@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"path"
 	"strings"
 
 	"github.com/hegui-dev/hegui/analyzer/axml"
@@ -106,19 +105,3 @@ func axmlTree(e *elem) *axml.Node {
 	}
 	return n
 }
-
-var assetTypes = map[string]string{
-	".html": "html", ".htm": "html", ".txt": "text", ".md": "text", ".json": "json", ".xml": "xml",
-	".png": "image", ".jpg": "image", ".jpeg": "image", ".gif": "image", ".webp": "image", ".svg": "image",
-	".dex": "dex", ".jar": "jar", ".apk": "apk", ".so": "so", ".ttf": "font", ".otf": "font",
-	".mp3": "audio", ".ogg": "audio", ".wav": "audio", ".pdf": "other",
-}
-
-func assetType(p string) string {
-	if t, ok := assetTypes[strings.ToLower(path.Ext(p))]; ok {
-		return t
-	}
-	return "other"
-}
-
-func isText(t string) bool { return t == "html" || t == "text" || t == "json" || t == "xml" }
