@@ -2,8 +2,9 @@ package policy
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
-	"io"
+	"github.com/hegui-dev/hegui/internal/bounded"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -37,7 +38,10 @@ func (r *Reader) FromFiles(paths []string) (*Facts, error) {
 		if st.Size() > MaxDocBytes {
 			return nil, fmt.Errorf("policy file %s: %w", p, errTooLarge)
 		}
-		b, err := readBounded(p)
+		b, err := bounded.ReadFile(p, MaxDocBytes)
+		if errors.Is(err, bounded.ErrTooLarge) {
+			err = errTooLarge
+		}
 		if err != nil {
 			return nil, fmt.Errorf("policy file %s: %w", p, err)
 		}
@@ -48,24 +52,6 @@ func (r *Reader) FromFiles(paths []string) (*Facts, error) {
 		docs = append(docs, d)
 	}
 	return analyze(docs, r.index()), nil
-}
-
-// readBounded reads at most MaxDocBytes+1 bytes: a device (/dev/zero) or a FIFO
-// reports size 0 to Stat and could be read forever.
-func readBounded(p string) ([]byte, error) {
-	fh, err := os.Open(p)
-	if err != nil {
-		return nil, err
-	}
-	defer fh.Close()
-	b, err := io.ReadAll(io.LimitReader(fh, MaxDocBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(b) > MaxDocBytes {
-		return nil, errTooLarge
-	}
-	return b, nil
 }
 
 // Analyze reads one in-memory document (kind from the name's extension).

@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/hegui-dev/hegui/internal/bounded"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"sort"
 
@@ -81,17 +81,15 @@ type sourced struct {
 }
 
 func readUserFile(file string) ([]byte, error) {
-	fh, err := os.Open(file)
-	if err != nil {
-		return nil, fmt.Errorf("sdkdb: %w", err)
-	}
-	defer fh.Close()
-	data, err := io.ReadAll(io.LimitReader(fh, maxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("sdkdb: %s: %w", file, err)
-	}
-	if len(data) > maxFileSize {
+	data, err := bounded.ReadFile(file, maxFileSize)
+	var pe *fs.PathError
+	switch {
+	case errors.Is(err, bounded.ErrTooLarge):
 		return nil, fmt.Errorf("sdkdb: %s: larger than %d MB", file, maxFileSize>>20)
+	case errors.As(err, &pe) && pe.Op == "open":
+		return nil, fmt.Errorf("sdkdb: %w", err)
+	case err != nil:
+		return nil, fmt.Errorf("sdkdb: %s: %w", file, err)
 	}
 	return data, nil
 }

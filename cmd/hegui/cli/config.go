@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/hegui-dev/hegui/internal/bounded"
 	"github.com/hegui-dev/hegui/internal/glob"
 	"io"
 	"os"
@@ -128,19 +129,11 @@ const maxConfigBytes = 1 << 20
 // readBounded reads at most limit bytes of file and fails when it holds more: the
 // size a stat reports says nothing about /dev/zero or a FIFO.
 func readBounded(file string, limit int64) ([]byte, error) {
-	f, err := os.Open(file)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
-	}
-	if int64(len(data)) > limit {
+	data, err := bounded.ReadFile(file, limit)
+	if errors.Is(err, bounded.ErrTooLarge) {
 		return nil, fmt.Errorf("%s: larger than %d MiB", file, limit>>20)
 	}
-	return data, nil
+	return data, err
 }
 
 // nowFunc is the clock suppression expiry is judged by; tests replace it.
