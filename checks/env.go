@@ -133,10 +133,7 @@ func (e *env) ownerLabel(owner string, zh bool) string {
 	return owner
 }
 
-// hasPolicy reports whether a policy text was read (not just URLs or dialog strings).
-func (e *env) hasPolicy() bool {
-	return e.in.Policy != nil && len(e.in.Policy.Documents) > 0
-}
+func (e *env) hasPolicy() bool { return e.in.Policy.HasText() }
 
 func (e *env) item(key string) policy.Item {
 	if e.in.Policy == nil || e.in.Policy.Items == nil {

@@ -441,6 +441,10 @@ var recordFieldRe = regexp.MustCompile(`^(第三方|sdk)?[^:]{0,8}(名称|主体
 // "第三方SDK名称:Bugly SDK" or "1.2.1 “极光推送”:该SDK由“…有限公司”提供".
 var recordStartRe = regexp.MustCompile(`^((第三方)?\s*sdk\s*(名称|name)\s*:|([0-9]+(\.[0-9]+)*\s*)?[“"「]?[^“”"」:]{1,24}[”"」]?\s*:\s*(该sdk|本sdk|由[“"「]?[^,;。]{2,30}(公司|提供)))`)
 
+// HasText reports whether a policy document was read (not just policy URLs or
+// consent-dialog strings found in the APK); rules that need the policy run only then.
+func (f *Facts) HasText() bool { return f != nil && len(f.Documents) > 0 }
+
 // Discloses reports whether the policy states collecting the category (a denial or a
 // conditional mention does not count).
 func (f *Facts) Discloses(category string) bool {

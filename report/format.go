@@ -218,4 +218,4 @@ func permDisclosure(zh bool, p Permission, hasPolicy bool) string {
 	return disclosureLabel(zh, p.Disclosed)
 }
 
-func (r *Report) hasPolicy() bool { return r.Policy != nil && len(r.Policy.Documents) > 0 }
+func (r *Report) hasPolicy() bool { return r.Policy.HasText() }
