@@ -13,3 +13,12 @@ func (f *Facts) APKPath(p string) string {
 	}
 	return aab.LocalPath(p)
 }
+
+// ManifestPath is where manifest evidence points: the manifest that was read
+// (base/manifest/AndroidManifest.xml in a bundle, a module's in a source tree).
+func (f *Facts) ManifestPath() string {
+	if p := f.App.Location.Path; p != "" {
+		return p
+	}
+	return "AndroidManifest.xml"
+}

@@ -291,12 +291,7 @@ func (e *env) permission(name string) (analyzer.Permission, bool) {
 }
 
 // manifestPath is where the manifest evidence points.
-func (e *env) manifestPath() string {
-	if p := e.facts().App.Location.Path; p != "" {
-		return p
-	}
-	return "AndroidManifest.xml"
-}
+func (e *env) manifestPath() string { return e.facts().ManifestPath() }
 
 // appAttrEvidence points at an <application> attribute (attr "android:allowBackup"):
 // in source trees the line that set it, else the <application> tag, else the

@@ -347,12 +347,7 @@ func addSample(s []string, name string) []string {
 	return s
 }
 
-func (d *detection) manifestPath() string {
-	if p := d.f.App.Location.Path; p != "" {
-		return p
-	}
-	return "AndroidManifest.xml"
-}
+func (d *detection) manifestPath() string { return d.f.ManifestPath() }
 
 func (d *detection) manifest() {
 	ix := d.db.idx
