@@ -84,16 +84,7 @@ type Table struct {
 
 // Parse reads a resources.arsc held in b.
 func Parse(b []byte, lim Limits) (t *Table, err error) {
-	if lim.MaxStrings <= 0 {
-		lim.MaxStrings = DefaultLimits.MaxStrings
-	}
-	if lim.MaxStringLen <= 0 {
-		lim.MaxStringLen = DefaultLimits.MaxStringLen
-	}
-	if lim.MaxValues <= 0 {
-		lim.MaxValues = DefaultLimits.MaxValues
-	}
-	t = &Table{values: map[uint32][]Value{}, names: map[uint32]string{}, lim: lim}
+	t = NewTable("", lim)
 	typ, hdr, size, err := chunkHeader(b, 0)
 	if err != nil {
 		return nil, err
@@ -118,7 +109,7 @@ func Parse(b []byte, lim Limits) (t *Table, err error) {
 			if !sawPool {
 				sawPool = true
 				var damaged string
-				t.Strings, damaged, err = ReadStringPool(chunk, lim)
+				t.Strings, damaged, err = ReadStringPool(chunk, t.lim)
 				if err != nil {
 					return nil, fmt.Errorf("global string pool: %w", err)
 				}
